@@ -1,0 +1,233 @@
+import http from "node:http";
+import https from "node:https";
+import { REQUEST_ID_HEADERS, RULE_GONE_CODES } from "../constants";
+import { dialectFor } from "../dialects";
+import type { Dialect } from "../dialects/dialect";
+import { MalformedResponseError } from "../errors/MalformedResponseError";
+import type { RequestContext } from "../errors/requestContext";
+import { describeRequest } from "../errors/requestContext";
+import { ServiceError } from "../errors/ServiceError";
+import { parseServiceErrorBody } from "../errors/serviceErrorBody";
+import { TransportError } from "../errors/TransportError";
+import { type HttpResponse, NetworkFailure, sendRequest } from "../http/sendRequest";
+import { backoffDelayMs, DEFAULT_RETRY_POLICY, isTransientResponse, retryAfterMs, type RetryPolicy } from "../http/retryPolicy";
+import type { BucketEncryptionState, Cloud, Credentials, EncryptionRule } from "../model";
+import { buildRequest, type Operation } from "../requests/buildRequest";
+import { formatResourceId } from "../lifecycle/resourceId";
+import { clockSkewHint } from "./clockSkew";
+
+/** Deadlines for each attempt; see RetryPolicy for the whole operation's. */
+export interface TimeoutOptions {
+  readonly connectTimeoutMs: number;
+  readonly requestTimeoutMs: number;
+}
+
+/** Defaults: a bucket-configuration call answers in well under a second when the service is well. */
+export const DEFAULT_TIMEOUTS: TimeoutOptions = { connectTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
+
+/** Counters an operator (or a soak test) can read. */
+export interface ClientStats {
+  operations: number;
+  attempts: number;
+  retries: number;
+  failures: number;
+}
+
+/** What the client needs from its surroundings; clock, randomness and sleep are injectable for tests. */
+export interface ClientOptions {
+  readonly credentials: (cloud: Cloud) => Credentials;
+  readonly timeouts?: TimeoutOptions;
+  readonly retry?: RetryPolicy;
+  readonly now?: () => Date;
+  readonly random?: () => number;
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+type Attempt<T> = { readonly done: T } | { readonly retry: Error; readonly waitMs?: number };
+
+const GONE = new Set<string>(RULE_GONE_CODES);
+
+/**
+ * Put/Get/DeleteBucketEncryption for both clouds: one logical call each, retried only on
+ * transient failures. PUT and DELETE of a rule are idempotent (the same PUT twice leaves the
+ * same rule; DELETE of a missing rule is success), which is why retrying them is safe.
+ */
+export class EncryptionClient {
+  readonly stats: ClientStats = { operations: 0, attempts: 0, retries: 0, failures: 0 };
+  private readonly agents = {
+    http: new http.Agent({ keepAlive: true }),
+    https: new https.Agent({ keepAlive: true }),
+  };
+  private readonly timeouts: TimeoutOptions;
+  private readonly retry: RetryPolicy;
+  private readonly now: () => Date;
+  private readonly random: () => number;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+
+  constructor(private readonly options: ClientOptions) {
+    this.timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
+    this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.now = options.now ?? (() => new Date());
+    this.random = options.random ?? Math.random;
+    this.sleep = options.sleep ?? abortableSleep;
+  }
+
+  /** Sets the bucket's rule to `state`'s (PutBucketEncryption). */
+  async putRule(state: BucketEncryptionState, signal?: AbortSignal): Promise<void> {
+    await this.call(state, "put", signal, (response, context): Attempt<void> =>
+      isSuccess(response) ? { done: undefined } : this.failure(response, context),
+    );
+  }
+
+  /** The bucket's rule, or undefined when the bucket has none or does not exist (GetBucketEncryption). */
+  async getRule(state: BucketEncryptionState, signal?: AbortSignal): Promise<EncryptionRule | undefined> {
+    const dialect = dialectFor(state.cloud);
+    return this.call(state, "get", signal, (response, context): Attempt<EncryptionRule | undefined> => {
+      if (isSuccess(response)) {
+        try {
+          return { done: dialect.decodeRule(response.body) };
+        } catch (error) {
+          // A 2xx whose body is not the rule is retried: a proxy or a cut that still ended cleanly.
+          const message = error instanceof Error ? error.message : String(error);
+          return { retry: new MalformedResponseError(`${describeRequest(context)}: ${message}`, { cause: error }) };
+        }
+      }
+      if (isGone(response)) return { done: undefined };
+      return this.failure(response, context);
+    });
+  }
+
+  /** Removes the bucket's rule (DeleteBucketEncryption); a rule or bucket already gone is success. */
+  async deleteRule(state: BucketEncryptionState, signal?: AbortSignal): Promise<void> {
+    await this.call(state, "delete", signal, (response, context): Attempt<void> =>
+      isSuccess(response) || isGone(response) ? { done: undefined } : this.failure(response, context),
+    );
+  }
+
+  /** Closes idle keep-alive connections so the process can exit promptly. */
+  close(): void {
+    this.agents.http.destroy();
+    this.agents.https.destroy();
+  }
+
+  private failure(response: HttpResponse, context: RequestContext): Attempt<never> {
+    const body = parseServiceErrorBody(response.body);
+    const requestId = headerValue(response, REQUEST_ID_HEADERS);
+    const hint = body.code === "RequestTimeTooSkewed" ? clockSkewHint(headerValue(response, ["date"]), this.now()) : undefined;
+    const error = new ServiceError(context, response.status, body, requestId, hint);
+    if (!isTransientResponse(response.status, body.code)) throw error;
+    const waitMs = retryAfterMs(headerValue(response, ["retry-after"]), this.now());
+    return waitMs !== undefined ? { retry: error, waitMs } : { retry: error };
+  }
+
+  private async call<T>(
+    state: BucketEncryptionState,
+    operation: Operation,
+    signal: AbortSignal | undefined,
+    interpret: (response: HttpResponse, context: RequestContext) => Attempt<T>,
+  ): Promise<T> {
+    const dialect = dialectFor(state.cloud);
+    const unsigned = buildRequest(dialect, state, operation);
+    const context: RequestContext = {
+      resource: formatResourceId(state),
+      cloud: state.cloud,
+      serviceName: dialect.serviceName,
+      method: unsigned.method,
+    };
+    const credentials = this.options.credentials(state.cloud);
+    const started = Date.now();
+    this.stats.operations++;
+    for (let attempt = 1; ; attempt++) {
+      this.stats.attempts++;
+      const outcome = await this.attempt(dialect, unsigned, credentials, state, context, signal, attempt, interpret);
+      if ("done" in outcome) return outcome.done;
+      const elapsed = Date.now() - started;
+      const wait = Math.max(outcome.waitMs ?? 0, backoffDelayMs(attempt, this.retry, this.random));
+      if (attempt >= this.retry.maxAttempts || elapsed + wait >= this.retry.maxElapsedMs || signal?.aborted === true) {
+        this.stats.failures++;
+        throw outcome.retry instanceof NetworkFailure
+          ? new TransportError(context, outcome.retry.message, attempt, { cause: outcome.retry })
+          : outcome.retry;
+      }
+      this.stats.retries++;
+      await this.sleep(wait, signal);
+    }
+  }
+
+  private async attempt<T>(
+    dialect: Dialect,
+    unsigned: ReturnType<typeof buildRequest>,
+    credentials: Credentials,
+    state: BucketEncryptionState,
+    context: RequestContext,
+    signal: AbortSignal | undefined,
+    attempt: number,
+    interpret: (response: HttpResponse, context: RequestContext) => Attempt<T>,
+  ): Promise<Attempt<T>> {
+    // Signed anew for each attempt: the signature covers the time, and a retry may come much later.
+    const headers = await dialect.sign(unsigned, credentials, this.now(), {
+      ...(state.signatureVersion !== undefined ? { signatureVersion: state.signatureVersion } : {}),
+    });
+    let response: HttpResponse;
+    try {
+      response = await sendRequest(
+        {
+          method: unsigned.method,
+          protocol: unsigned.protocol,
+          hostname: unsigned.hostname,
+          ...(unsigned.port !== undefined ? { port: unsigned.port } : {}),
+          target: `${unsigned.path}?encryption`,
+          headers,
+          body: unsigned.body,
+        },
+        {
+          connectTimeoutMs: this.timeouts.connectTimeoutMs,
+          timeoutMs: this.timeouts.requestTimeoutMs,
+          agents: this.agents,
+          ...(signal !== undefined ? { signal } : {}),
+        },
+      );
+    } catch (error) {
+      if (error instanceof NetworkFailure && error.kind === "aborted") {
+        this.stats.failures++;
+        throw new TransportError(context, error.message, attempt, { cause: error });
+      }
+      if (error instanceof NetworkFailure && error.kind === "too-large") {
+        this.stats.failures++;
+        throw new MalformedResponseError(`${describeRequest(context)}: ${error.message}`, { cause: error });
+      }
+      return { retry: error instanceof Error ? error : new Error(String(error)) };
+    }
+    return interpret(response, context);
+  }
+}
+
+function isSuccess(response: HttpResponse): boolean {
+  return response.status >= 200 && response.status < 300;
+}
+
+function isGone(response: HttpResponse): boolean {
+  if (response.status !== 404) return false;
+  const code = parseServiceErrorBody(response.body).code;
+  return code !== undefined && GONE.has(code);
+}
+
+function headerValue(response: HttpResponse, names: readonly string[]): string | undefined {
+  for (const name of names) {
+    const value = response.headers[name];
+    if (typeof value === "string" && value !== "") return value;
+  }
+  return undefined;
+}
+
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+    signal?.addEventListener("abort", done);
+  });
+}

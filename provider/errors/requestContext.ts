@@ -1,0 +1,16 @@
+import type { Cloud } from "../model";
+
+/** Which resource and call an error belongs to: enough for a user to find it in a large stack. */
+export interface RequestContext {
+  /** The resource id, `<cloud>:<region>:<bucket>`. */
+  readonly resource: string;
+  readonly cloud: Cloud;
+  readonly serviceName: string;
+  /** `PUT`, `GET` or `DELETE`. */
+  readonly method: string;
+}
+
+/** `PUT ?encryption on aliyun:cn-hangzhou:acme-logs (Alibaba Cloud OSS)`. */
+export function describeRequest(context: RequestContext): string {
+  return `${context.method} ?encryption on ${context.resource} (${context.serviceName})`;
+}

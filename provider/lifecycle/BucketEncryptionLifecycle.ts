@@ -1,0 +1,157 @@
+import { EncryptionClient } from "../client/EncryptionClient";
+import { UNKNOWN_VALUE } from "../constants";
+import { type ConfigLookup, resolveCredentials } from "../credentials";
+import { CredentialsError } from "../errors/CredentialsError";
+import type { BucketEncryptionState } from "../model";
+import { checkInputs, type CheckFailure } from "../validation/checkInputs";
+import { diffStates } from "./diffStates";
+import { formatResourceId, parseResourceId } from "./resourceId";
+import { readSettings } from "./settings";
+
+type Props = Record<string, unknown>;
+
+/** The shapes the dynamic provider protocol expects back (mirrors `pulumi.dynamic`'s result types). */
+export interface LifecycleResults {
+  check: { inputs: Props; failures: CheckFailure[] };
+  diff: { changes: boolean; replaces: string[]; deleteBeforeReplace: boolean };
+  create: { id: string; outs: Props };
+  read: { id?: string; props?: Props; inputs?: Props };
+  update: { outs: Props };
+}
+
+/** The config the engine hands `configure`: namespaced keys, secrets decrypted. */
+export interface ConfigSource {
+  get(key: string): string | undefined;
+}
+
+/**
+ * The lifecycle of a BucketEncryption resource: check and diff are pure (no request); create,
+ * read, update and delete issue exactly one logical request each (retried only on transient
+ * failures). Credentials come from `configure` or the environment and never enter outputs.
+ *
+ * The engine may call methods before `configure` has finished (it caches the provider first), so
+ * every method waits for it.
+ */
+export class BucketEncryptionLifecycle {
+  private config: ConfigLookup = () => undefined;
+  private configured: Promise<void> = Promise.resolve();
+  private clientInstance: EncryptionClient | undefined;
+
+  constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
+
+  /** Takes the stack config. Requests made after it use its credentials and settings. */
+  configure(source: ConfigSource): Promise<void> {
+    this.configured = (async () => {
+      this.config = (key) => source.get(key);
+      this.clientInstance?.close();
+      this.clientInstance = undefined;
+    })();
+    return this.configured;
+  }
+
+  /**
+   * Validates and normalises inputs; every rule of both clouds' documents is enforced here, so a
+   * wrong rule fails at preview with the property named, before any request.
+   */
+  async check(_olds: Props, news: Props): Promise<LifecycleResults["check"]> {
+    await this.configured;
+    const outcome = checkInputs(news, (v) => v === UNKNOWN_VALUE);
+    const failures = [...outcome.failures];
+    if (outcome.state !== undefined) {
+      try {
+        resolveCredentials(outcome.state.cloud, this.config, this.env);
+      } catch (error) {
+        if (!(error instanceof CredentialsError)) throw error;
+        failures.push({ property: "cloud", reason: error.message });
+      }
+    }
+    if (failures.length > 0 || outcome.state === undefined) return { inputs: news, failures };
+    return { inputs: { ...outcome.state }, failures };
+  }
+
+  /** Compares stored outputs with checked inputs; no request. */
+  async diff(_id: string, olds: Props, news: Props): Promise<LifecycleResults["diff"]> {
+    await this.configured;
+    const outcome = diffStates(olds, news);
+    return { changes: outcome.changes, replaces: [...outcome.replaces], deleteBeforeReplace: outcome.deleteBeforeReplace };
+  }
+
+  /**
+   * Sets the rule with one PUT. A bucket that already has a rule is adopted: the PUT replaces it
+   * (Pulumi's `import` option does not reach dynamic providers, pulumi/pulumi#3550).
+   * If this fails, the resource was not created.
+   */
+  async create(inputs: Props): Promise<LifecycleResults["create"]> {
+    const state = await this.stateOf(inputs);
+    await (await this.client()).putRule(state);
+    return { id: formatResourceId(state), outs: { ...state } };
+  }
+
+  /**
+   * Reads the live rule with one GET. No rule, or no bucket, means the resource is gone: the
+   * empty result drops it from state. Works from the id alone (cloud, region and bucket).
+   */
+  async read(id: string, props: Props): Promise<LifecycleResults["read"]> {
+    await this.configured;
+    const address = parseResourceId(id);
+    const stored = checkInputs(stripEngineKeys(props)).state;
+    const base = stored ?? (address !== undefined ? { ...address, sseAlgorithm: "KMS" as const } : undefined);
+    if (base === undefined) {
+      throw new Error(`cannot read BucketEncryption ${JSON.stringify(id)}: the id is not <cloud>:<region>:<bucket> and the state holds no valid address`);
+    }
+    const rule = await (await this.client()).getRule(base);
+    if (rule === undefined) return {};
+    const live: BucketEncryptionState = {
+      cloud: base.cloud,
+      region: base.region,
+      bucket: base.bucket,
+      sseAlgorithm: rule.sseAlgorithm,
+      ...(rule.kmsMasterKeyId !== undefined ? { kmsMasterKeyId: rule.kmsMasterKeyId } : {}),
+      ...(rule.kmsDataEncryption !== undefined ? { kmsDataEncryption: rule.kmsDataEncryption } : {}),
+      ...(base.endpoint !== undefined ? { endpoint: base.endpoint } : {}),
+      ...(base.cloud === "aliyun" ? { signatureVersion: base.signatureVersion ?? "v4" } : {}),
+    };
+    return { id: formatResourceId(live), props: { ...live }, inputs: { ...live } };
+  }
+
+  /** Sets the new rule with one PUT and returns the full outputs (a missing `outs` would wipe them). */
+  async update(_id: string, _olds: Props, news: Props): Promise<LifecycleResults["update"]> {
+    const state = await this.stateOf(news);
+    await (await this.client()).putRule(state);
+    return { outs: { ...state } };
+  }
+
+  /** Removes the rule with one DELETE; a rule or bucket already gone is success. */
+  async delete(_id: string, props: Props): Promise<void> {
+    const state = await this.stateOf(props);
+    await (await this.client()).deleteRule(state);
+  }
+
+  private async stateOf(props: Props): Promise<BucketEncryptionState> {
+    await this.configured;
+    const outcome = checkInputs(stripEngineKeys(props));
+    if (outcome.state === undefined) {
+      const reasons = outcome.failures.map((f) => `${f.property} ${f.reason}`).join("; ");
+      throw new Error(`BucketEncryption inputs are not valid: ${reasons}`);
+    }
+    return outcome.state;
+  }
+
+  private async client(): Promise<EncryptionClient> {
+    await this.configured;
+    if (this.clientInstance === undefined) {
+      const settings = readSettings(this.config, this.env);
+      this.clientInstance = new EncryptionClient({
+        credentials: (cloud) => resolveCredentials(cloud, this.config, this.env),
+        timeouts: settings.timeouts,
+        retry: settings.retry,
+      });
+    }
+    return this.clientInstance;
+  }
+}
+
+function stripEngineKeys(props: Props): Props {
+  const { __provider: _ignored, ...rest } = props;
+  return rest;
+}

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Installs the tools the demo and the end-to-end tests need, once, into a cache outside the
+# repository (so a fresh clone reuses them): the Pulumi CLI built from the Go module proxy, and
+# MinIO. Idempotent: a tool already built at the pinned version is not rebuilt.
+# Prints the bin directory on its last line.
+set -euo pipefail
+
+PULUMI_VERSION="${PULUMI_VERSION:-v3.259.0}"
+# MinIO's tags are not semver; this is the newest commit the module proxy serves.
+MINIO_VERSION="${MINIO_VERSION:-v0.0.0-20260212201848-7aac2a2c5b7c}"
+CACHE="${PULUMI_BUCKET_ENCRYPTION_CACHE:-$HOME/.cache/pulumi-bucket-encryption}"
+BIN="$CACHE/bin"
+mkdir -p "$BIN"
+
+log() { printf '[install-tools] %s\n' "$*" >&2; }
+
+build_pulumi() {
+  if [ -x "$BIN/pulumi" ] && "$BIN/pulumi" version 2>/dev/null | grep -qx "$PULUMI_VERSION"; then
+    return
+  fi
+  log "building the Pulumi CLI $PULUMI_VERSION from the Go module proxy (first run only: ~10-20 min)"
+  local mod="$CACHE/build/pulumi-$PULUMI_VERSION"
+  mkdir -p "$mod"
+  # A wrapper module: pkg/v3's own go.mod replaces sdk/v3 with a relative path and pins a fork of
+  # the clipboard module; a requirement at the same release plus that replace stands in for both.
+  cat > "$mod/go.mod" <<MOD
+module local/pulumi-cli
+
+go 1.25
+
+require (
+	github.com/pulumi/pulumi/pkg/v3 $PULUMI_VERSION
+	github.com/pulumi/pulumi/sdk/v3 $PULUMI_VERSION
+)
+
+replace github.com/atotto/clipboard => github.com/tgummerer/clipboard v0.0.0-20241001131231-d02d263e614e
+MOD
+  cat > "$mod/tools.go" <<'GO'
+//go:build tools
+
+package tools
+
+import _ "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi"
+GO
+  (cd "$mod" && GOFLAGS=-mod=mod go mod tidy >&2 && \
+    go build -o "$BIN/pulumi" \
+      -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$PULUMI_VERSION" \
+      github.com/pulumi/pulumi/pkg/v3/cmd/pulumi >&2)
+}
+
+build_minio() {
+  if [ -x "$BIN/minio" ] && [ -f "$BIN/minio.version" ] && [ "$(cat "$BIN/minio.version")" = "$MINIO_VERSION" ]; then
+    return
+  fi
+  log "building MinIO $MINIO_VERSION from the Go module proxy (first run only: ~5-10 min)"
+  GOBIN="$BIN" go install "github.com/minio/minio@$MINIO_VERSION" >&2
+  echo "$MINIO_VERSION" > "$BIN/minio.version"
+}
+
+case "${1:-all}" in
+  pulumi) build_pulumi ;;
+  minio) build_minio ;;
+  all) build_pulumi; build_minio ;;
+esac
+echo "$BIN"
