@@ -36,11 +36,11 @@ export function parseXml(body: string): Record<string, XmlNode> {
   return parsed as Record<string, XmlNode>;
 }
 
-/** The text of child `name` of `node` (the first one if repeated), with the five XML escapes decoded. */
+/** The text of child `name` of `node` (the first one if repeated), with character references decoded. */
 export function childText(node: XmlNode | readonly XmlNode[] | undefined, name: string): string | undefined {
   const element = childElement(node, name);
   if (element === undefined) return undefined;
-  if (typeof element === "string") return element.replace(/&(?:lt|gt|quot|apos|amp);/g, (e) => XML_ESCAPES[e] ?? e);
+  if (typeof element === "string") return decodeReferences(element);
   // An element with no text and no children parses as "" already; one with children is not text.
   return undefined;
 }
@@ -50,6 +50,17 @@ export function childElement(node: XmlNode | readonly XmlNode[] | undefined, nam
   if (node === undefined || typeof node === "string" || Array.isArray(node)) return undefined;
   const value = (node as { readonly [name: string]: XmlNode | readonly XmlNode[] })[name];
   return Array.isArray(value) ? (value[0] as XmlNode | undefined) : (value as XmlNode | undefined);
+}
+
+// Character references decode to one character each: nothing here can expand.
+function decodeReferences(text: string): string {
+  return text.replace(/&(?:lt|gt|quot|apos|amp|#\d{1,7}|#x[0-9a-fA-F]{1,6});/g, (ref) => {
+    if (ref.startsWith("&#")) {
+      const code = ref[2] === "x" ? parseInt(ref.slice(3, -1), 16) : parseInt(ref.slice(2, -1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ref;
+    }
+    return XML_ESCAPES[ref] ?? ref;
+  });
 }
 
 /** Escapes text for an XML element body. */

@@ -1,0 +1,74 @@
+/** A fault the emulator (or the fault proxy) can inject instead of a normal answer. */
+export type Fault =
+  | { readonly kind: "status"; readonly status: 500 | 503; readonly code: string; readonly retryAfterSeconds?: number }
+  | { readonly kind: "reset" }
+  | { readonly kind: "hang"; readonly ms: number }
+  | { readonly kind: "truncate" }
+  | { readonly kind: "malformed" };
+
+/** The faults a random plan draws from, all of which a client should survive by retrying. */
+export const TRANSIENT_FAULTS: readonly Fault[] = [
+  { kind: "status", status: 503, code: "SlowDown", retryAfterSeconds: 0 },
+  { kind: "status", status: 500, code: "InternalError" },
+  { kind: "reset" },
+  { kind: "truncate" },
+  { kind: "malformed" },
+];
+
+/** Mulberry32: a small seeded generator, so a failing soak can be replayed from its seed. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Decides which requests get a fault: a queue of faults for the next requests, then, if set, a
+ * random fault with probability `rate`.
+ */
+export class FaultPlan {
+  private readonly queue: Fault[] = [];
+  private random: (() => number) | undefined;
+  private rate = 0;
+  private faults: readonly Fault[] = TRANSIENT_FAULTS;
+  /** How many faults were injected. */
+  injected = 0;
+
+  /** The next requests get these faults, in order. */
+  enqueue(...faults: Fault[]): void {
+    this.queue.push(...faults);
+  }
+
+  /** From now on, each request gets a fault from `faults` with probability `rate`. */
+  randomly(rate: number, seed: number, faults: readonly Fault[] = TRANSIENT_FAULTS): void {
+    this.rate = rate;
+    this.random = seededRandom(seed);
+    this.faults = faults;
+  }
+
+  /** No more faults. */
+  clear(): void {
+    this.queue.length = 0;
+    this.random = undefined;
+    this.rate = 0;
+  }
+
+  /** The fault for the next request, if any. */
+  next(): Fault | undefined {
+    const queued = this.queue.shift();
+    if (queued !== undefined) {
+      this.injected++;
+      return queued;
+    }
+    if (this.random !== undefined && this.random() < this.rate) {
+      this.injected++;
+      return this.faults[Math.floor(this.random() * this.faults.length)];
+    }
+    return undefined;
+  }
+}
