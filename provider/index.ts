@@ -13,7 +13,9 @@ export { CredentialsError } from "./errors/CredentialsError";
 
 import { BucketEncryptionLifecycle } from "./lifecycle/BucketEncryptionLifecycle";
 
-/** A new lifecycle for one provider process; the serialized provider calls this on first use. */
-export function createLifecycle(): BucketEncryptionLifecycle {
-  return new BucketEncryptionLifecycle();
-}
+/**
+ * The lifecycle the serialized provider forwards to. One per process on purpose: the dynamic
+ * provider process serves every BucketEncryption resource, and they share its configuration and
+ * keep-alive connections. Creating it does no I/O.
+ */
+export const lifecycle: BucketEncryptionLifecycle = new BucketEncryptionLifecycle();

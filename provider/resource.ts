@@ -13,16 +13,16 @@ export interface BucketEncryptionArgs {
   /** `KMS`, `AES256` or `SM4` (JD Cloud: KMS only; `aws:kms` is accepted for KMS). */
   readonly sseAlgorithm: pulumi.Input<"KMS" | "AES256" | "SM4" | "aws:kms">;
   /** The KMS key; only with `KMS`. Without it the cloud's service key is used. */
-  readonly kmsMasterKeyId?: pulumi.Input<string>;
+  readonly kmsMasterKeyId?: pulumi.Input<string> | undefined;
   /** Aliyun with `KMS` only: encrypt data with SM4. */
-  readonly kmsDataEncryption?: pulumi.Input<KmsDataEncryption>;
+  readonly kmsDataEncryption?: pulumi.Input<KmsDataEncryption> | undefined;
   /**
    * A base URL replacing the cloud's public endpoint (internal endpoint, proxy, custom domain,
    * local server). https is required except for loopback addresses. Changing it never deletes the rule.
    */
-  readonly endpoint?: pulumi.Input<string>;
+  readonly endpoint?: pulumi.Input<string> | undefined;
   /** Aliyun only: `v4` (default) or `v1`. Changing it never deletes the rule. */
-  readonly signatureVersion?: pulumi.Input<SignatureVersion>;
+  readonly signatureVersion?: pulumi.Input<SignatureVersion> | undefined;
 }
 
 /**

@@ -39,10 +39,10 @@ export class BucketEncryptionLifecycle {
 
   constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
 
-  /** Takes the stack config. Requests made after it use its credentials and settings. */
-  configure(source: ConfigSource): Promise<void> {
+  /** Takes the stack config (`req.config`). Requests made after it use its credentials and settings. */
+  configure(req: { readonly config: ConfigSource }): Promise<void> {
     this.configured = (async () => {
-      this.config = (key) => source.get(key);
+      this.config = (key) => req.config.get(key);
       this.clientInstance?.close();
       this.clientInstance = undefined;
     })();

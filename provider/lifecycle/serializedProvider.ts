@@ -1,44 +1,21 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { BucketEncryptionLifecycle } from "./BucketEncryptionLifecycle";
-
-/** Where the serialized provider finds the lifecycle at run time: the installed package. */
-export const PACKAGE_NAME = "pulumi-bucket-encryption";
-
-interface Holder {
-  lifecycle?: BucketEncryptionLifecycle;
-}
 
 /**
  * The provider object Pulumi serializes into every resource's `__provider`. It carries no
- * implementation: each method loads the lifecycle from the installed package on first use, so the
- * text in state stays small and stable, and an upgraded package takes effect for resources whose
- * state still holds old text (Pulumi keeps that text until the resource changes).
+ * implementation: each method forwards to the lifecycle of the installed package
+ * (`pulumi-bucket-encryption`, resolved from the program's directory). So the text stored per
+ * resource stays small and stable, and an upgraded package takes effect even for resources whose
+ * state still holds old text (Pulumi keeps that text until a resource changes).
+ *
+ * Arrow functions with no captured variables serialize smallest; a shared helper would be
+ * serialized with a wrapper of its own. The text is stored once per resource, so bytes count.
  */
-export const bucketEncryptionProvider: pulumi.dynamic.ResourceProvider & Holder = {
-  async configure(req) {
-    return lifecycleOf(this).configure(req.config);
-  },
-  async check(olds, news) {
-    return lifecycleOf(this).check(olds, news);
-  },
-  async diff(id, olds, news) {
-    return lifecycleOf(this).diff(id, olds, news);
-  },
-  async create(inputs) {
-    return lifecycleOf(this).create(inputs);
-  },
-  async read(id, props) {
-    return lifecycleOf(this).read(id, props ?? {});
-  },
-  async update(id, olds, news) {
-    return lifecycleOf(this).update(id, olds, news);
-  },
-  async delete(id, props) {
-    return lifecycleOf(this).delete(id, props);
-  },
+export const bucketEncryptionProvider: pulumi.dynamic.ResourceProvider = {
+  configure: (r) => require("pulumi-bucket-encryption").lifecycle.configure(r),
+  check: (o, n) => require("pulumi-bucket-encryption").lifecycle.check(o, n),
+  diff: (i, o, n) => require("pulumi-bucket-encryption").lifecycle.diff(i, o, n),
+  create: (n) => require("pulumi-bucket-encryption").lifecycle.create(n),
+  read: (i, p) => require("pulumi-bucket-encryption").lifecycle.read(i, p),
+  update: (i, o, n) => require("pulumi-bucket-encryption").lifecycle.update(i, o, n),
+  delete: (i, p) => require("pulumi-bucket-encryption").lifecycle.delete(i, p),
 };
-
-function lifecycleOf(holder: Holder): BucketEncryptionLifecycle {
-  // Resolved from the program's directory, where the package is installed.
-  return (holder.lifecycle ??= require("pulumi-bucket-encryption").createLifecycle());
-}
