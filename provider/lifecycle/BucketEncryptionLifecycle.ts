@@ -4,6 +4,7 @@ import { type ConfigLookup, resolveCredentials } from "../credentials";
 import { CredentialsError } from "../errors/CredentialsError";
 import type { BucketEncryptionState } from "../model";
 import { checkInputs, type CheckFailure } from "../validation/checkInputs";
+import { normalizeEndpoint } from "../validation/endpoint";
 import { diffStates } from "./diffStates";
 import { formatResourceId, parseResourceId } from "./resourceId";
 import { readSettings } from "./settings";
@@ -93,9 +94,8 @@ export class BucketEncryptionLifecycle {
    */
   async read(id: string, props: Props): Promise<LifecycleResults["read"]> {
     await this.configured;
-    const address = parseResourceId(id);
     const stored = checkInputs(stripEngineKeys(props)).state;
-    const base = stored ?? (address !== undefined ? { ...address, sseAlgorithm: "KMS" as const } : undefined);
+    const base = stored ?? addressFromId(id, props);
     if (base === undefined) {
       throw new Error(`cannot read BucketEncryption ${JSON.stringify(id)}: the id is not <cloud>:<region>:<bucket> and the state holds no valid address`);
     }
@@ -149,6 +149,21 @@ export class BucketEncryptionLifecycle {
     }
     return this.clientInstance;
   }
+}
+
+// A read from the id alone (an import-like refresh) still honours an endpoint kept in props. The
+// algorithm is a placeholder: only the address is used to send the GET.
+function addressFromId(id: string, props: Props): BucketEncryptionState | undefined {
+  const address = parseResourceId(id);
+  if (address === undefined) return undefined;
+  const endpoint = typeof props["endpoint"] === "string" ? normalizeEndpoint(props["endpoint"]) : undefined;
+  const signatureVersion = props["signatureVersion"] === "v1" ? "v1" : undefined;
+  return {
+    ...address,
+    sseAlgorithm: "KMS",
+    ...(endpoint !== undefined && "endpoint" in endpoint ? { endpoint: endpoint.endpoint } : {}),
+    ...(signatureVersion !== undefined && address.cloud === "aliyun" ? { signatureVersion } : {}),
+  };
 }
 
 function stripEngineKeys(props: Props): Props {
