@@ -11,11 +11,13 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Options for a project directory made for one test. */
+/** Options for a project: made for one test in a temp directory, or an existing one. */
 export interface ProjectOptions {
   readonly tools: Tools;
-  /** The program's JavaScript source, as a user would write it. */
-  readonly program: string;
+  /** The program's JavaScript source, as a user would write it, for a project made in a temp directory. */
+  readonly program?: string;
+  /** An existing project directory to run in instead. */
+  readonly projectDir?: string;
   /** Extra environment for every command (credentials, for instance). */
   readonly env?: Readonly<Record<string, string>>;
   readonly stack?: string;
@@ -32,17 +34,20 @@ export class PulumiProject {
   private readonly home: string;
   private readonly env: Record<string, string>;
 
-  private constructor(private readonly options: ProjectOptions, root: string) {
-    this.dir = path.join(root, "project");
+  private constructor(private readonly options: ProjectOptions, private readonly root: string) {
+    this.dir = options.projectDir ?? path.join(root, "project");
     this.home = path.join(root, "home");
     this.stack = options.stack ?? "e2e";
     const backend = path.join(root, "backend");
-    for (const dir of [this.dir, this.home, backend, path.join(this.dir, "node_modules")]) mkdirSync(dir, { recursive: true });
-    symlinkSync(REPO_ROOT, path.join(this.dir, "node_modules", "pulumi-bucket-encryption"));
-    symlinkSync(path.join(REPO_ROOT, "node_modules", "@pulumi"), path.join(this.dir, "node_modules", "@pulumi"));
-    writeFileSync(path.join(this.dir, "Pulumi.yaml"), "name: bucket-encryption-e2e\nruntime: nodejs\nmain: index.js\n");
-    writeFileSync(path.join(this.dir, "package.json"), JSON.stringify({ name: "bucket-encryption-e2e", private: true }));
-    this.setProgram(options.program);
+    for (const dir of [this.home, backend]) mkdirSync(dir, { recursive: true });
+    if (options.projectDir === undefined) {
+      mkdirSync(path.join(this.dir, "node_modules"), { recursive: true });
+      symlinkSync(REPO_ROOT, path.join(this.dir, "node_modules", "pulumi-bucket-encryption"));
+      symlinkSync(path.join(REPO_ROOT, "node_modules", "@pulumi"), path.join(this.dir, "node_modules", "@pulumi"));
+      writeFileSync(path.join(this.dir, "Pulumi.yaml"), "name: bucket-encryption-e2e\nruntime: nodejs\nmain: index.js\n");
+      writeFileSync(path.join(this.dir, "package.json"), JSON.stringify({ name: "bucket-encryption-e2e", private: true }));
+      this.setProgram(options.program ?? programFor([]));
+    }
     const inherited: Record<string, string> = {};
     // Only what a process needs from the outside: no cloud credentials leak in by accident.
     for (const key of ["HOME", "TMPDIR", "LANG"]) {
@@ -114,9 +119,10 @@ export class PulumiProject {
     return (await this.must(["stack", "export", "--show-secrets=false"])).stdout;
   }
 
-  /** Deletes everything the project wrote. */
+  /** Deletes everything the project wrote (for an existing project, its stack config file too). */
   dispose(): void {
-    rmSync(path.dirname(this.dir), { recursive: true, force: true });
+    if (this.options.projectDir !== undefined) rmSync(path.join(this.dir, `Pulumi.${this.stack}.yaml`), { force: true });
+    rmSync(this.root, { recursive: true, force: true });
   }
 }
 

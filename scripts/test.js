@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// Runs every test file (unit, integration on loopback, end-to-end with the real Pulumi CLI) with
+// Node's test runner. The end-to-end suite installs its tools itself (scripts/install-tools.sh).
+// Files are listed explicitly: Node's default discovery would also run every helper module under
+// build/test/ as a test file.
+"use strict";
+const { spawnSync } = require("node:child_process");
+const { readdirSync } = require("node:fs");
+const path = require("node:path");
+
+const root = path.join(__dirname, "..", "build", "test");
+const suites = (process.argv[2] ?? "unit,integration,e2e").split(",");
+const files = suites.flatMap((suite) =>
+  readdirSync(path.join(root, suite), { recursive: true })
+    .filter((f) => String(f).endsWith(".test.js"))
+    .map((f) => path.join(root, suite, String(f)))
+    .sort(),
+);
+const result = spawnSync(process.execPath, ["--test", "--test-concurrency=1", ...files], { stdio: "inherit" });
+process.exit(result.status ?? 1);
