@@ -14,8 +14,26 @@ mkdir -p "$BIN"
 
 log() { printf '[install-tools] %s\n' "$*" >&2; }
 
+# A Pulumi CLI already on PATH is used when it is v3.139 or newer (dynamic providers receive the
+# stack config through configure from that release on).
+use_pulumi_on_path() {
+  local existing version minor
+  existing=$(PATH="${PATH//$BIN:/}" command -v pulumi 2>/dev/null) || return 1
+  [ "$existing" != "$BIN/pulumi" ] || return 1
+  version=$("$existing" version 2>/dev/null) || return 1
+  [[ "$version" =~ ^v3\.([0-9]+)\. ]] || return 1
+  minor=${BASH_REMATCH[1]}
+  [ "$minor" -ge 139 ] || return 1
+  log "using the Pulumi CLI on PATH: $existing ($version)"
+  ln -sf "$existing" "$BIN/pulumi"
+}
+
 build_pulumi() {
-  if [ -x "$BIN/pulumi" ] && "$BIN/pulumi" version 2>/dev/null | grep -qx "$PULUMI_VERSION"; then
+  if [ -x "$BIN/pulumi" ] && { [ -L "$BIN/pulumi" ] || "$BIN/pulumi" version 2>/dev/null | grep -qx "$PULUMI_VERSION"; }; then
+    return
+  fi
+  rm -f "$BIN/pulumi"
+  if [ "${PULUMI_BUCKET_ENCRYPTION_BUILD_PULUMI:-}" != "1" ] && use_pulumi_on_path; then
     return
   fi
   log "building the Pulumi CLI $PULUMI_VERSION from the Go module proxy (first run only: ~10-20 min)"

@@ -15,6 +15,7 @@ import type { BucketEncryptionState, Cloud, Credentials, EncryptionRule } from "
 import { buildRequest, type Operation } from "../requests/buildRequest";
 import { formatResourceId } from "../lifecycle/resourceId";
 import { clockSkewHint } from "./clockSkew";
+import { parseXml } from "../xml/parseXml";
 
 /** Deadlines for each attempt; see RetryPolicy for the whole operation's. */
 export interface TimeoutOptions {
@@ -75,7 +76,7 @@ export class EncryptionClient {
   /** Sets the bucket's rule to `state`'s (PutBucketEncryption). */
   async putRule(state: BucketEncryptionState, signal?: AbortSignal): Promise<void> {
     await this.call(state, "put", signal, (response, context): Attempt<void> =>
-      isSuccess(response) ? { done: undefined } : this.failure(response, context),
+      isSuccess(response) ? acknowledged(response, context) : this.failure(response, context),
     );
   }
 
@@ -100,7 +101,7 @@ export class EncryptionClient {
   /** Removes the bucket's rule (DeleteBucketEncryption); a rule or bucket already gone is success. */
   async deleteRule(state: BucketEncryptionState, signal?: AbortSignal): Promise<void> {
     await this.call(state, "delete", signal, (response, context): Attempt<void> =>
-      isSuccess(response) || isGone(response) ? { done: undefined } : this.failure(response, context),
+      isSuccess(response) ? acknowledged(response, context) : isGone(response) ? { done: undefined } : this.failure(response, context),
     );
   }
 
@@ -145,9 +146,9 @@ export class EncryptionClient {
       const wait = Math.max(outcome.waitMs ?? 0, backoffDelayMs(attempt, this.retry, this.random));
       if (attempt >= this.retry.maxAttempts || elapsed + wait >= this.retry.maxElapsedMs || signal?.aborted === true) {
         this.stats.failures++;
-        throw outcome.retry instanceof NetworkFailure
-          ? new TransportError(context, outcome.retry.message, attempt, { cause: outcome.retry })
-          : outcome.retry;
+        if (outcome.retry instanceof NetworkFailure) throw new TransportError(context, outcome.retry.message, attempt, { cause: outcome.retry });
+        if (outcome.retry instanceof ServiceError) throw outcome.retry.afterAttempts(attempt);
+        throw outcome.retry;
       }
       this.stats.retries++;
       await this.sleep(wait, signal);
@@ -199,6 +200,19 @@ export class EncryptionClient {
       return { retry: error instanceof Error ? error : new Error(String(error)) };
     }
     return interpret(response, context);
+  }
+}
+
+// A 2xx to PUT or DELETE has an empty body or an XML one. Anything else (an HTML page from a
+// proxy, a cut) is not a trustworthy acknowledgement, so the idempotent call is sent again.
+function acknowledged(response: HttpResponse, context: RequestContext): Attempt<void> {
+  if (response.body.trim() === "") return { done: undefined };
+  try {
+    parseXml(response.body);
+    return { done: undefined };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { retry: new MalformedResponseError(`${describeRequest(context)}: the acknowledgement is not XML: ${message}`, { cause: error }) };
   }
 }
 

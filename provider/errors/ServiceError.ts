@@ -16,11 +16,14 @@ export class ServiceError extends Error {
   readonly requestId: string | undefined;
   readonly hint: string | undefined;
 
-  constructor(context: RequestContext, status: number, body: ServiceErrorBody, requestId: string | undefined, hint?: string) {
+  /** Attempts made before this answer was taken as final (1 when it was not retried). */
+  readonly attempts: number;
+
+  constructor(context: RequestContext, status: number, body: ServiceErrorBody, requestId: string | undefined, hint?: string, attempts = 1) {
     const id = body.requestId ?? requestId;
     const advice = hint ?? hintFor(body.code);
     const parts = [
-      `${describeRequest(context)} failed: HTTP ${status}`,
+      `${describeRequest(context)} failed${attempts > 1 ? ` after ${attempts} attempts` : ""}: HTTP ${status}`,
       body.code !== undefined ? ` ${body.code}` : "",
       body.message !== undefined ? `: ${body.message}` : "",
       body.ec !== undefined ? ` (EC ${body.ec})` : "",
@@ -34,5 +37,16 @@ export class ServiceError extends Error {
     this.serviceMessage = body.message;
     this.requestId = id;
     this.hint = advice;
+    this.attempts = attempts;
+    this.body = body;
+    this.headerRequestId = requestId;
+  }
+
+  private readonly body: ServiceErrorBody;
+  private readonly headerRequestId: string | undefined;
+
+  /** The same error, saying how many attempts were made (for an answer that was retried). */
+  afterAttempts(attempts: number): ServiceError {
+    return new ServiceError(this.context, this.status, this.body, this.headerRequestId, this.hint, attempts);
   }
 }

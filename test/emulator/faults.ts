@@ -4,7 +4,11 @@ export type Fault =
   | { readonly kind: "reset" }
   | { readonly kind: "hang"; readonly ms: number }
   | { readonly kind: "truncate" }
-  | { readonly kind: "malformed" };
+  | { readonly kind: "malformed" }
+  /** The request is carried out, then the connection drops before the answer: the lost reply. */
+  | { readonly kind: "lost-response" }
+  /** A 200 whose body is far larger than any rule. */
+  | { readonly kind: "huge" };
 
 /** The faults a random plan draws from, all of which a client should survive by retrying. */
 export const TRANSIENT_FAULTS: readonly Fault[] = [
@@ -13,6 +17,7 @@ export const TRANSIENT_FAULTS: readonly Fault[] = [
   { kind: "reset" },
   { kind: "truncate" },
   { kind: "malformed" },
+  { kind: "lost-response" },
 ];
 
 /** Mulberry32: a small seeded generator, so a failing soak can be replayed from its seed. */

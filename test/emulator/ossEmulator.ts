@@ -19,6 +19,9 @@ export interface LoggedRequest extends ReceivedRequest {
 }
 
 const S3_NS = "http://s3.amazonaws.com/doc/2006-03-01/";
+
+// A response that goes nowhere, for requests whose reply is "lost".
+const BLACK_HOLE = { writeHead: () => BLACK_HOLE, setHeader: () => BLACK_HOLE, end: () => BLACK_HOLE } as unknown as http.ServerResponse;
 const OSS_ALGORITHMS = ["KMS", "AES256", "SM4"];
 
 /**
@@ -101,8 +104,18 @@ export class OssEmulator {
       this.log.push({ ...request, dialect, status, ...(fault !== undefined ? { fault } : {}) });
 
     const fault = this.faults.next();
-    if (fault !== undefined && (await this.injectFault(fault, res, dialect, requestId))) {
+    if (fault !== undefined && fault.kind !== "lost-response") {
+      // Logged before it happens: a hang must count while it hangs.
       record(fault.kind === "status" ? fault.status : 0, fault.kind);
+      await this.injectFault(fault, res, dialect, requestId);
+      return;
+    }
+    if (fault?.kind === "lost-response") {
+      // Carried out for real (signature checked, rule stored), but the reply never arrives.
+      const verifiedLost = dialect === "s3" ? await verifyS3Signature(request, this.secrets, this.now()) : verifyOssSignature(request, this.secrets, this.now());
+      const status = "code" in verifiedLost ? 403 : this.route(request, dialect, requestId, BLACK_HOLE);
+      record(status, fault.kind);
+      res.socket?.destroy();
       return;
     }
 
@@ -151,20 +164,20 @@ export class OssEmulator {
     return this.sendError(res, dialect, requestId, 405, "MethodNotAllowed", "The specified method is not allowed against this resource.", bucket);
   }
 
-  private async injectFault(fault: Fault, res: http.ServerResponse, dialect: "oss" | "s3", requestId: string): Promise<boolean> {
+  private async injectFault(fault: Fault, res: http.ServerResponse, dialect: "oss" | "s3", requestId: string): Promise<void> {
     switch (fault.kind) {
       case "status": {
         if (fault.retryAfterSeconds !== undefined) res.setHeader("Retry-After", String(fault.retryAfterSeconds));
         this.sendError(res, dialect, requestId, fault.status, fault.code, "Please reduce your request rate.", "");
-        return true;
+        return;
       }
       case "reset":
         res.socket?.destroy();
-        return true;
+        return;
       case "hang":
         await new Promise((resolve) => setTimeout(resolve, fault.ms));
         res.socket?.destroy();
-        return true;
+        return;
       case "truncate": {
         const xml = errorXml("InternalError", "We encountered an internal error.", requestId, "");
         res.writeHead(500, { "Content-Type": "application/xml", "Content-Length": String(Buffer.byteLength(xml) + 50) });
@@ -172,11 +185,16 @@ export class OssEmulator {
         res.socket?.destroySoon();
         await new Promise((resolve) => setTimeout(resolve, 5));
         res.socket?.destroy();
-        return true;
+        return;
       }
       case "malformed":
         this.send(res, dialect, requestId, 200, "<ServerSideEncryptionRule><ApplyServerSideEncryptionBy");
-        return true;
+        return;
+      case "huge":
+        this.send(res, dialect, requestId, 200, `<ServerSideEncryptionRule>${"<x/>".repeat(100_000)}</ServerSideEncryptionRule>`);
+        return;
+      case "lost-response":
+        return;
     }
   }
 

@@ -55,16 +55,23 @@ export class FaultProxy {
     const method = req.method ?? "GET";
     const path = req.url ?? "/";
     const fault = this.faults.next();
-    if (fault !== undefined) {
+    if (fault !== undefined && fault.kind !== "lost-response") {
       this.log.push({ method, path, fault: fault.kind, status: fault.kind === "status" ? fault.status : 0 });
       await answerWithFault(fault, res);
       return;
     }
+    const lost = fault?.kind === "lost-response";
     const target = new URL(this.target);
     const upstream = http.request(
       { hostname: target.hostname, port: target.port, method, path, headers: req.headers, agent: this.agent },
       (up) => {
-        this.log.push({ method, path, status: up.statusCode ?? 0 });
+        this.log.push({ method, path, status: up.statusCode ?? 0, ...(lost ? { fault: "lost-response" as const } : {}) });
+        if (lost) {
+          // The server carried the request out; its reply is dropped on the way back.
+          up.resume();
+          res.socket?.destroy();
+          return;
+        }
         res.writeHead(up.statusCode ?? 502, up.headers);
         up.pipe(res);
       },
@@ -102,6 +109,14 @@ async function answerWithFault(fault: Fault, res: http.ServerResponse): Promise<
       await new Promise((resolve) => setTimeout(resolve, 5));
       res.socket?.destroy();
       return;
+    case "lost-response":
+      return;
+    case "huge": {
+      const body = `<ServerSideEncryptionConfiguration>${"<x/>".repeat(100_000)}</ServerSideEncryptionConfiguration>`;
+      res.writeHead(200, { "Content-Type": "application/xml", "Content-Length": String(body.length) });
+      res.end(body);
+      return;
+    }
     case "malformed": {
       const body = "<ServerSideEncryptionConfiguration><Rule><Apply";
       res.writeHead(200, { "Content-Type": "application/xml", "Content-Length": String(body.length) });
