@@ -1,0 +1,124 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { startMinio } from "../test/support/minio";
+import { S3Oracle } from "../test/support/s3Oracle";
+import { installTools, REPO_ROOT } from "../test/support/tools";
+import { compareCalls, microBenchmarks, ossContenders, s3Contenders } from "./clientCost";
+import { median, startEmulatorProcess } from "./processes";
+import { type CycleFigures, runCycle } from "./pulumiScale";
+
+// `npm run bench`: every figure of the performance report from one run, printed as a Markdown
+// report (also written to build/reports/bench.md). Timings are medians; ratios come from the
+// same run. Set BENCH_SIZES (e.g. "1,10") and BENCH_RUNS to shorten it.
+
+const SIZES = (process.env["BENCH_SIZES"] ?? "1,10,100,500").split(",").map(Number);
+const RUNS = Number(process.env["BENCH_RUNS"] ?? "3");
+const lines: string[] = [];
+const out = (line = "") => {
+  lines.push(line);
+  process.stdout.write(`${line}\n`);
+};
+const fmt = (n: number, digits = 2) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+async function main(): Promise<void> {
+  const tools = installTools("all");
+  const pulumiVersion = execFileSync(tools.pulumi, ["version"], { encoding: "utf8" }).trim();
+  const minioVersion = execFileSync("cat", [path.join(tools.binDir, "minio.version")], { encoding: "utf8" }).trim();
+  out(`# Benchmark report`);
+  out();
+  out(`${new Date().toISOString().slice(0, 10)}; Node ${process.version}; Pulumi CLI ${pulumiVersion}; @pulumi/pulumi ${require("@pulumi/pulumi/package.json").version}; MinIO ${minioVersion}; ${require("node:os").cpus().length} cores. Command: \`npm run bench\`.`);
+
+  // 2. One signed call against the official clients, same server, keep-alive.
+  const credentials = { accessKeyId: "LTAI-bench-id", secretAccessKey: "bench-secret-value" };
+  const minio = await startMinio(tools.minio);
+  const oracle = new S3Oracle(minio);
+  await oracle.createBucket("bench-s3");
+  const s3 = s3Contenders(minio.url, minio.region, minio, "bench-s3", minio.kmsKeyName);
+  const s3Costs = await compareCalls(s3.contenders, 3, 3000);
+  s3.close();
+  oracle.close();
+  await minio.stop();
+  const emulator = await startEmulatorProcess(credentials, ["bench-oss"]);
+  const oss = ossContenders(emulator.url, credentials, "bench-oss", "9468da86-3509-4f8d-a61e-6eab1eac0001");
+  const ossCosts = await compareCalls(oss.contenders, 3, 3000);
+  oss.close();
+  await emulator.stop();
+  out();
+  out(`## One signed PutBucketEncryption, sequential, keep-alive (median of 3 alternating 3 s rounds)`);
+  out();
+  out(`| server | client | calls/s | client CPU µs/call | throughput vs official | CPU vs official |`);
+  out(`|---|---|---:|---:|---:|---:|`);
+  for (const [server, costs, official] of [["MinIO (S3 dialect)", s3Costs, "@aws-sdk/client-s3"], ["OSS emulator (OSS V4)", ossCosts, "ali-oss"]] as const) {
+    const base = costs[official]!;
+    for (const [name, cost] of Object.entries(costs)) {
+      out(`| ${server} | ${name} | ${fmt(cost.callsPerSecond, 0)} | ${fmt(cost.cpuMicrosPerCall, 0)} | ${fmt(cost.callsPerSecond / base.callsPerSecond)}x | ${fmt(cost.cpuMicrosPerCall / base.cpuMicrosPerCall)}x |`);
+    }
+  }
+  const micro = await microBenchmarks(20_000);
+  out();
+  out(`## Signing and XML alone (20,000 iterations each)`);
+  out();
+  out(`| operation | ops/s |`);
+  out(`|---|---:|`);
+  for (const [name, rate] of Object.entries(micro)) out(`| ${name} | ${fmt(rate, 0)} |`);
+
+  // 5a. Cold start: loading our code in a fresh process, over loading @pulumi/pulumi alone.
+  const load = (script: string) =>
+    median(
+      Array.from({ length: 9 }, () => {
+        const r = spawnSync(process.execPath, ["-e", script], { cwd: REPO_ROOT, encoding: "utf8" });
+        return Number(r.stdout.trim());
+      }),
+    );
+  const floorLoad = load(`const t=process.hrtime.bigint();require("@pulumi/pulumi");console.log(Number(process.hrtime.bigint()-t)/1e6)`);
+  const oursLoad = load(`const t=process.hrtime.bigint();require("@pulumi/pulumi");require("pulumi-bucket-encryption").lifecycle;console.log(Number(process.hrtime.bigint()-t)/1e6)`);
+  out();
+  out(`## Provider cold start (median of 9 fresh processes)`);
+  out();
+  out(`| what is loaded | ms |`);
+  out(`|---|---:|`);
+  out(`| @pulumi/pulumi (the floor: every dynamic provider loads it) | ${fmt(floorLoad, 1)} |`);
+  out(`| @pulumi/pulumi + pulumi-bucket-encryption | ${fmt(oursLoad, 1)} (+${fmt(oursLoad - floorLoad, 1)} ms, ${fmt(oursLoad / floorLoad)}x) |`);
+
+  // 1, 3, 4, 5b. Whole Pulumi runs, ours against the do-nothing floor.
+  const figures: Record<string, { ours: CycleFigures[]; floor: CycleFigures[] }> = {};
+  for (const n of SIZES) {
+    const runs = n >= 500 ? Math.min(RUNS, 2) : RUNS;
+    const entry = (figures[n] = { ours: [] as CycleFigures[], floor: [] as CycleFigures[] });
+    for (let r = 0; r < runs; r++) {
+      entry.ours.push(await runCycle(tools, "ours", n));
+      entry.floor.push(await runCycle(tools, "floor", n));
+      process.stderr.write(`[bench] N=${n} run ${r + 1}/${runs} done\n`);
+    }
+  }
+  out();
+  out(`## Pulumi wall time against the floor (a dynamic resource that does nothing), medians`);
+  out();
+  out(`| N | runs | up s (floor) | ratio | refresh s (floor) | ratio | destroy s (floor) | ratio | ms per resource, up |`);
+  out(`|---:|---:|---|---:|---|---:|---|---:|---:|`);
+  for (const [n, { ours, floor }] of Object.entries(figures)) {
+    const m = (xs: CycleFigures[], k: "up" | "refresh" | "destroy") => median(xs.map((x) => x[k].seconds));
+    const cell = (k: "up" | "refresh" | "destroy") => `${fmt(m(ours, k))} (${fmt(m(floor, k))}) | ${fmt(m(ours, k) / m(floor, k))}x`;
+    out(`| ${n} | ${ours.length} | ${cell("up")} | ${cell("refresh")} | ${cell("destroy")} | ${fmt((m(ours, "up") * 1000) / Number(n), 1)} |`);
+  }
+  out();
+  out(`## Requests counted at the server per whole command, and state size`);
+  out();
+  out(`| N | up (create) | preview (check+diff) | refresh (read) | destroy (delete) | __provider bytes per resource | state file bytes | bytes per resource | provider peak RSS MiB (floor) |`);
+  out(`|---:|---:|---:|---:|---:|---:|---:|---:|---|`);
+  for (const [n, { ours, floor }] of Object.entries(figures)) {
+    const f = ours[0]!;
+    out(
+      `| ${n} | ${f.up.requests} | ${f.preview.requests} | ${f.refresh.requests} | ${f.destroy.requests} | ${f.providerBytes} | ${f.stateBytes} | ${fmt(f.stateBytes / Number(n), 0)} | ${fmt(median(ours.map((x) => x.providerPeakRssMiB)), 1)} (${fmt(median(floor.map((x) => x.providerPeakRssMiB)), 1)}) |`,
+    );
+  }
+  mkdirSync(path.join(REPO_ROOT, "build", "reports"), { recursive: true });
+  writeFileSync(path.join(REPO_ROOT, "build", "reports", "bench.md"), `${lines.join("\n")}\n`);
+  writeFileSync(path.join(REPO_ROOT, "build", "reports", "bench.json"), JSON.stringify({ s3Costs, ossCosts, micro, floorLoad, oursLoad, figures }, null, 2));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
