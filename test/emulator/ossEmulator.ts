@@ -92,7 +92,8 @@ export class OssEmulator {
     const query: Record<string, string | null> = {};
     for (const part of url.search.replace(/^\?/, "").split("&").filter(Boolean)) {
       const [k = "", v] = part.split("=");
-      query[decodeURIComponent(k)] = v === undefined ? null : decodeURIComponent(v);
+      // OSS canonicalises an empty value as the bare key: `?encryption=` and `?encryption` are one.
+      query[decodeURIComponent(k)] = v === undefined || v === "" ? null : decodeURIComponent(v);
     }
     const hostBucket = /^([a-z0-9-]+)\.(?!\d+$)[^:]*\./.exec(headers["host"] ?? "")?.[1];
     const pathBucket = /^\/([^/]+)\/?$/.exec(url.pathname)?.[1];

@@ -1,8 +1,9 @@
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { REPO_ROOT, type Tools } from "./tools";
+import { installPackage } from "./installPackage";
+import type { Tools } from "./tools";
 
 /** The outcome of one CLI run. */
 export interface CliResult {
@@ -25,8 +26,8 @@ export interface ProjectOptions {
 
 /**
  * A Pulumi project in a temp directory, run by the real CLI fully offline: a file backend, a
- * passphrase secrets provider, update checks and plugin downloads off. The package is linked into
- * its node_modules exactly where a user's `npm install` would put it.
+ * passphrase secrets provider, update checks and plugin downloads off. The package is installed
+ * into its node_modules from `npm pack`, as a user's `npm install` would.
  */
 export class PulumiProject {
   readonly dir: string;
@@ -41,9 +42,8 @@ export class PulumiProject {
     const backend = path.join(root, "backend");
     for (const dir of [this.home, backend]) mkdirSync(dir, { recursive: true });
     if (options.projectDir === undefined) {
-      mkdirSync(path.join(this.dir, "node_modules"), { recursive: true });
-      symlinkSync(REPO_ROOT, path.join(this.dir, "node_modules", "pulumi-bucket-encryption"));
-      symlinkSync(path.join(REPO_ROOT, "node_modules", "@pulumi"), path.join(this.dir, "node_modules", "@pulumi"));
+      mkdirSync(this.dir, { recursive: true });
+      installPackage(this.dir);
       writeFileSync(path.join(this.dir, "Pulumi.yaml"), "name: bucket-encryption-e2e\nruntime: nodejs\nmain: index.js\n");
       writeFileSync(path.join(this.dir, "package.json"), JSON.stringify({ name: "bucket-encryption-e2e", private: true }));
       this.setProgram(options.program ?? programFor([]));
