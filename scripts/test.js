@@ -10,10 +10,13 @@ const path = require("node:path");
 
 const root = path.join(__dirname, "..", "build", "test");
 const suites = (process.argv[2] ?? "unit,integration,e2e").split(",");
+// An optional second argument keeps only the files whose path matches it (a regular expression).
+const only = process.argv[3] !== undefined ? new RegExp(process.argv[3]) : undefined;
 const files = suites.flatMap((suite) =>
   readdirSync(path.join(root, suite), { recursive: true })
     .filter((f) => String(f).endsWith(".test.js"))
     .map((f) => path.join(root, suite, String(f)))
+    .filter((f) => only === undefined || only.test(f))
     .sort(),
 );
 const result = spawnSync(process.execPath, ["--test", "--test-concurrency=1", ...files], { stdio: "inherit" });
