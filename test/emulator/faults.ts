@@ -1,3 +1,5 @@
+import type http from "node:http";
+
 /** A fault the emulator (or the fault proxy) can inject instead of a normal answer. */
 export type Fault =
   | { readonly kind: "status"; readonly status: 500 | 503; readonly code: string; readonly retryAfterSeconds?: number }
@@ -75,5 +77,52 @@ export class FaultPlan {
       return this.faults[Math.floor(this.random() * this.faults.length)];
     }
     return undefined;
+  }
+}
+
+/** How a server under test writes its own bodies, so injected answers look like its real ones. */
+export interface FaultStyle {
+  /** An XML error body for `code`. */
+  readonly errorBody: (code: string, message: string) => string;
+  /** The root element of a rule document (a cut or malformed one starts with it). */
+  readonly ruleRoot: string;
+  /** Headers every answer carries (request id, server name). */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** Answers a request with `fault` (all kinds but `lost-response`, which the server handles). */
+export async function answerWithFault(fault: Fault, res: http.ServerResponse, style: FaultStyle): Promise<void> {
+  const send = (status: number, body: string, extra: Record<string, string> = {}) => {
+    res.writeHead(status, { ...style.headers, "Content-Type": "application/xml", "Content-Length": String(Buffer.byteLength(body)), ...extra });
+    res.end(body);
+  };
+  switch (fault.kind) {
+    case "status":
+      send(fault.status, style.errorBody(fault.code, "Please reduce your request rate."), fault.retryAfterSeconds !== undefined ? { "Retry-After": String(fault.retryAfterSeconds) } : {});
+      return;
+    case "reset":
+      res.socket?.destroy();
+      return;
+    case "hang":
+      await new Promise((resolve) => setTimeout(resolve, fault.ms));
+      res.socket?.destroy();
+      return;
+    case "truncate": {
+      // Declares more than it sends, then drops the connection.
+      const body = style.errorBody("InternalError", "We encountered an internal error.");
+      res.writeHead(500, { ...style.headers, "Content-Type": "application/xml", "Content-Length": String(Buffer.byteLength(body) + 50) });
+      res.write(body.slice(0, 20));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      res.socket?.destroy();
+      return;
+    }
+    case "malformed":
+      send(200, `<${style.ruleRoot}><ApplyServerSideEncryptionBy`);
+      return;
+    case "huge":
+      send(200, `<${style.ruleRoot}>${"<x/>".repeat(100_000)}</${style.ruleRoot}>`);
+      return;
+    case "lost-response":
+      return;
   }
 }

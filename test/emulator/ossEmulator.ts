@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { type Fault, FaultPlan } from "./faults";
+import { LoopbackServer } from "../support/loopbackServer";
+import { answerWithFault, type Fault, FaultPlan } from "./faults";
 import { flattenHeaders, type ReceivedRequest, verifyOssSignature, verifyS3Signature } from "./verifySignature";
 
 /** A stored rule, in the service's own words. */
@@ -35,34 +35,27 @@ export class OssEmulator {
   readonly log: LoggedRequest[] = [];
   readonly faults = new FaultPlan();
   private readonly secrets = new Map<string, string>();
-  private readonly server = http.createServer((req, res) => void this.handle(req, res));
-  private readonly sockets = new Set<import("node:net").Socket>();
+  private readonly server = new LoopbackServer((req, res) => void this.handle(req, res));
   /** The clock the emulator checks request times against (tests move it to create skew). */
   now: () => number = () => Date.now();
 
   constructor(credentials: ReadonlyArray<{ accessKeyId: string; secretAccessKey: string }>) {
     for (const c of credentials) this.secrets.set(c.accessKeyId, c.secretAccessKey);
-    this.server.on("connection", (socket) => {
-      this.sockets.add(socket);
-      socket.on("close", () => this.sockets.delete(socket));
-    });
   }
 
   /** Starts on a free port of 127.0.0.1 and returns the base URL. */
-  async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
-    return this.url;
+  start(): Promise<string> {
+    return this.server.start();
   }
 
   /** `http://127.0.0.1:<port>`. */
   get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.server.url;
   }
 
   /** Stops, closing open connections (including ones a hang fault holds). */
-  async stop(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  stop(): Promise<void> {
+    return this.server.stop();
   }
 
   /** Creates a bucket out-of-band. */
@@ -108,7 +101,11 @@ export class OssEmulator {
     if (fault !== undefined && fault.kind !== "lost-response") {
       // Logged before it happens: a hang must count while it hangs.
       record(fault.kind === "status" ? fault.status : 0, fault.kind);
-      await this.injectFault(fault, res, dialect, requestId);
+      await answerWithFault(fault, res, {
+        errorBody: (code, message) => errorXml(code, message, requestId, ""),
+        ruleRoot: dialect === "s3" ? "ServerSideEncryptionConfiguration" : "ServerSideEncryptionRule",
+        headers: dialect === "s3" ? { "x-amz-request-id": requestId } : { "x-oss-request-id": requestId, Server: "AliyunOSS" },
+      });
       return;
     }
     if (fault?.kind === "lost-response") {
@@ -163,40 +160,6 @@ export class OssEmulator {
       return this.send(res, dialect, requestId, 200, "");
     }
     return this.sendError(res, dialect, requestId, 405, "MethodNotAllowed", "The specified method is not allowed against this resource.", bucket);
-  }
-
-  private async injectFault(fault: Fault, res: http.ServerResponse, dialect: "oss" | "s3", requestId: string): Promise<void> {
-    switch (fault.kind) {
-      case "status": {
-        if (fault.retryAfterSeconds !== undefined) res.setHeader("Retry-After", String(fault.retryAfterSeconds));
-        this.sendError(res, dialect, requestId, fault.status, fault.code, "Please reduce your request rate.", "");
-        return;
-      }
-      case "reset":
-        res.socket?.destroy();
-        return;
-      case "hang":
-        await new Promise((resolve) => setTimeout(resolve, fault.ms));
-        res.socket?.destroy();
-        return;
-      case "truncate": {
-        const xml = errorXml("InternalError", "We encountered an internal error.", requestId, "");
-        res.writeHead(500, { "Content-Type": "application/xml", "Content-Length": String(Buffer.byteLength(xml) + 50) });
-        res.write(xml.slice(0, 20));
-        res.socket?.destroySoon();
-        await new Promise((resolve) => setTimeout(resolve, 5));
-        res.socket?.destroy();
-        return;
-      }
-      case "malformed":
-        this.send(res, dialect, requestId, 200, "<ServerSideEncryptionRule><ApplyServerSideEncryptionBy");
-        return;
-      case "huge":
-        this.send(res, dialect, requestId, 200, `<ServerSideEncryptionRule>${"<x/>".repeat(100_000)}</ServerSideEncryptionRule>`);
-        return;
-      case "lost-response":
-        return;
-    }
   }
 
   private send(res: http.ServerResponse, dialect: "oss" | "s3", requestId: string, status: number, body: string): number {

@@ -1,6 +1,13 @@
 import http from "node:http";
-import type { AddressInfo, Socket } from "node:net";
-import { type Fault, FaultPlan } from "../emulator/faults";
+import { answerWithFault, type Fault, type FaultStyle, FaultPlan } from "../emulator/faults";
+import { LoopbackServer } from "./loopbackServer";
+
+// Injected answers look like MinIO's own.
+const S3_STYLE: FaultStyle = {
+  errorBody: (code, message) => `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message><RequestId>PROXYFAULT</RequestId></Error>`,
+  ruleRoot: "ServerSideEncryptionConfiguration",
+  headers: { "x-amz-request-id": "PROXYFAULT" },
+};
 
 /** One request the proxy forwarded (or answered with a fault). */
 export interface ProxiedRequest {
@@ -18,24 +25,19 @@ export interface ProxiedRequest {
 export class FaultProxy {
   readonly log: ProxiedRequest[] = [];
   readonly faults = new FaultPlan();
-  private readonly sockets = new Set<Socket>();
   private readonly agent = new http.Agent({ keepAlive: true });
-  private readonly server = http.createServer((req, res) => void this.handle(req, res));
+  private readonly server = new LoopbackServer((req, res) => void this.handle(req, res));
 
-  constructor(private readonly target: string) {
-    this.server.on("connection", (socket) => {
-      this.sockets.add(socket);
-      socket.on("close", () => this.sockets.delete(socket));
-    });
+  constructor(private readonly target: string) {}
+
+  /** Starts on a free port of 127.0.0.1 and returns the base URL. */
+  start(): Promise<string> {
+    return this.server.start();
   }
 
-  async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
-    return this.url;
-  }
-
+  /** `http://127.0.0.1:<port>`. */
   get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.server.url;
   }
 
   /** Requests whose path addresses `bucket` with `?encryption`. */
@@ -43,10 +45,10 @@ export class FaultProxy {
     return this.log.filter((r) => r.path.startsWith(`/${bucket}/?encryption`) || r.path.startsWith(`/${bucket}?encryption`));
   }
 
+  /** Stops, closing open connections. */
   async stop(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy();
     this.agent.destroy();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await this.server.stop();
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -57,7 +59,7 @@ export class FaultProxy {
     const fault = this.faults.next();
     if (fault !== undefined && fault.kind !== "lost-response") {
       this.log.push({ method, path, fault: fault.kind, status: fault.kind === "status" ? fault.status : 0 });
-      await answerWithFault(fault, res);
+      await answerWithFault(fault, res, S3_STYLE);
       return;
     }
     const lost = fault?.kind === "lost-response";
@@ -81,47 +83,5 @@ export class FaultProxy {
       res.destroy();
     });
     upstream.end(Buffer.concat(chunks));
-  }
-}
-
-async function answerWithFault(fault: Fault, res: http.ServerResponse): Promise<void> {
-  switch (fault.kind) {
-    case "status": {
-      const body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${fault.code}</Code><Message>Please reduce your request rate.</Message><RequestId>PROXYFAULT</RequestId></Error>`;
-      res.writeHead(fault.status, {
-        "Content-Type": "application/xml",
-        "Content-Length": String(Buffer.byteLength(body)),
-        ...(fault.retryAfterSeconds !== undefined ? { "Retry-After": String(fault.retryAfterSeconds) } : {}),
-      });
-      res.end(body);
-      return;
-    }
-    case "reset":
-      res.socket?.destroy();
-      return;
-    case "hang":
-      await new Promise((resolve) => setTimeout(resolve, fault.ms));
-      res.socket?.destroy();
-      return;
-    case "truncate":
-      res.writeHead(200, { "Content-Type": "application/xml", "Content-Length": "400" });
-      res.write("<ServerSideEncryptionConfiguration>");
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      res.socket?.destroy();
-      return;
-    case "lost-response":
-      return;
-    case "huge": {
-      const body = `<ServerSideEncryptionConfiguration>${"<x/>".repeat(100_000)}</ServerSideEncryptionConfiguration>`;
-      res.writeHead(200, { "Content-Type": "application/xml", "Content-Length": String(body.length) });
-      res.end(body);
-      return;
-    }
-    case "malformed": {
-      const body = "<ServerSideEncryptionConfiguration><Rule><Apply";
-      res.writeHead(200, { "Content-Type": "application/xml", "Content-Length": String(body.length) });
-      res.end(body);
-      return;
-    }
   }
 }
