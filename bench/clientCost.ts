@@ -7,6 +7,9 @@ import { buildRequest } from "../provider/requests/buildRequest";
 import { signUtils } from "../test/emulator/aliOssSignUtils";
 import { median } from "./processes";
 
+// The AWS SDK is a development-only client here; its notice about future Node versions is noise.
+process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
+
 /** Calls per second and client CPU per call, for one client doing one call in a loop. */
 export interface CallCost {
   readonly callsPerSecond: number;

@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { OssEmulator } from "../test/emulator/ossEmulator";
 import { PulumiProject } from "../test/support/pulumiCli";
 import { emulatorTarget, minioTarget, type Target } from "../test/support/targets";
 import { installTools, REPO_ROOT } from "../test/support/tools";
@@ -15,9 +14,9 @@ function say(text: string): void {
   process.stdout.write(`\n== ${text}\n`);
 }
 
-async function jdcloudTarget(minioBinary: string): Promise<Target> {
+async function jdcloudTarget(): Promise<Target> {
   try {
-    return await minioTarget(minioBinary);
+    return await minioTarget(installTools("minio").minio);
   } catch (error) {
     // The emulator speaks enough of the S3 dialect to stand in while MinIO cannot run.
     say(`MinIO did not start (${error instanceof Error ? error.message.split("\n")[0] : String(error)}); using the emulator's S3 dialect for JD Cloud`);
@@ -28,9 +27,9 @@ async function jdcloudTarget(minioBinary: string): Promise<Target> {
 
 async function main(): Promise<void> {
   say("Installing tools (first run builds the Pulumi CLI and MinIO from the Go module proxy)");
-  const tools = installTools("all");
+  const tools = installTools("pulumi");
   say("Starting MinIO and the OSS emulator on 127.0.0.1");
-  const jd = await jdcloudTarget(tools.minio);
+  const jd = await jdcloudTarget();
   const aliyun = await emulatorTarget("aliyun", { accessKeyId: "demo-aliyun", secretAccessKey: randomBytes(18).toString("base64url") });
   const jdBucket = "acme-backups";
   const aliyunBucket = "acme-logs";
@@ -80,5 +79,3 @@ main().catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });
-
-export type { OssEmulator };

