@@ -30,9 +30,6 @@ export const XML_CONTENT_TYPE = "application/xml";
 /** Base64 MD5 of the empty body, sent on GET and DELETE as the official OSS SDKs do. */
 export const EMPTY_BODY_MD5 = "1B2M2Y8AsgTpgAmY7PhCfg==";
 
-/** Hex SHA-256 of the empty body, for SigV4's `x-amz-content-sha256`. */
-export const EMPTY_BODY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
-
 /** The payload marker OSS V4 requires in `x-oss-content-sha256`. */
 export const UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
 

@@ -1,6 +1,6 @@
 import http from "node:http";
 import https from "node:https";
-import { REQUEST_ID_HEADERS, RULE_GONE_CODES } from "../constants";
+import { ENCRYPTION_SUBRESOURCE, REQUEST_ID_HEADERS, RULE_GONE_CODES } from "../constants";
 import { dialectFor } from "../dialects";
 import type { Dialect } from "../dialects/dialect";
 import { MalformedResponseError } from "../errors/MalformedResponseError";
@@ -177,7 +177,7 @@ export class EncryptionClient {
           protocol: unsigned.protocol,
           hostname: unsigned.hostname,
           ...(unsigned.port !== undefined ? { port: unsigned.port } : {}),
-          target: `${unsigned.path}?encryption`,
+          target: `${unsigned.path}?${ENCRYPTION_SUBRESOURCE}`,
           headers,
           body: unsigned.body,
         },
