@@ -14,6 +14,7 @@ import { backoffDelayMs, DEFAULT_RETRY_POLICY, isTransientResponse, retryAfterMs
 import type { BucketEncryptionState, Cloud, Credentials, EncryptionRule } from "../model";
 import { buildRequest, type Operation } from "../requests/buildRequest";
 import { formatResourceId } from "../lifecycle/resourceId";
+import { SigningCache } from "../signing/signingCache";
 import { clockSkewHint } from "./clockSkew";
 import { parseXml } from "../xml/parseXml";
 
@@ -59,6 +60,7 @@ export class EncryptionClient {
     http: new http.Agent({ keepAlive: true }),
     https: new https.Agent({ keepAlive: true }),
   };
+  private readonly signing = new SigningCache();
   private readonly timeouts: TimeoutOptions;
   private readonly retry: RetryPolicy;
   private readonly now: () => Date;
@@ -167,6 +169,7 @@ export class EncryptionClient {
   ): Promise<Attempt<T>> {
     // Signed anew for each attempt: the signature covers the time, and a retry may come much later.
     const headers = await dialect.sign(unsigned, credentials, this.now(), {
+      cache: this.signing,
       ...(state.signatureVersion !== undefined ? { signatureVersion: state.signatureVersion } : {}),
     });
     let response: HttpResponse;

@@ -56,7 +56,8 @@ export const aliyunDialect: Dialect = {
     } else {
       headers["x-oss-date"] = ossV4Timestamp(now);
       headers["x-oss-content-sha256"] = UNSIGNED_PAYLOAD;
-      headers["authorization"] = ossV4Authorization(signable, credentials, request.region);
+      const cache = options.cache;
+      headers["authorization"] = ossV4Authorization(signable, credentials, request.region, [], cache !== undefined ? (s, d, r) => cache.ossV4Key(s, d, r) : undefined);
     }
     return headers;
   },

@@ -1,4 +1,5 @@
 import type { Cloud, Credentials, EncryptionRule, SignatureVersion } from "../model";
+import type { SigningCache } from "../signing/signingCache";
 
 /**
  * One HTTP request to a bucket's `?encryption` subresource, before and after signing. Header
@@ -21,6 +22,8 @@ export interface BucketRequest {
 /** Per-request signing options that only some dialects use. */
 export interface SigningOptions {
   readonly signatureVersion?: SignatureVersion;
+  /** What a client's signatures can reuse (keys, signers); none means nothing is reused. */
+  readonly cache?: SigningCache;
 }
 
 /**

@@ -37,7 +37,7 @@ export const jdcloudDialect: Dialect = {
     } satisfies EncryptionRule;
   },
 
-  async sign(request, credentials, now) {
+  async sign(request, credentials, now, options) {
     const headers = { ...request.headers, "x-amz-content-sha256": sha256Hex(request.body) };
     return signAwsV4(
       {
@@ -53,6 +53,7 @@ export const jdcloudDialect: Dialect = {
       credentials,
       request.region,
       now,
+      options.cache,
     );
   },
 };

@@ -1,5 +1,4 @@
-import { SignatureV4 } from "@smithy/signature-v4";
-import { NodeSha256 } from "./hashing";
+import { SigningCache } from "./signingCache";
 import type { SigningCredentials } from "./signableRequest";
 
 /** A request in the shape `@smithy/signature-v4` signs. */
@@ -24,20 +23,9 @@ export async function signAwsV4(
   credentials: SigningCredentials,
   region: string,
   signingDate: Date,
+  cache: SigningCache = new SigningCache(),
 ): Promise<Record<string, string>> {
-  const signer = new SignatureV4({
-    service: "s3",
-    region,
-    sha256: NodeSha256,
-    credentials: {
-      accessKeyId: credentials.accessKeyId,
-      secretAccessKey: credentials.secretAccessKey,
-      ...(credentials.securityToken !== undefined ? { sessionToken: credentials.securityToken } : {}),
-    },
-    // S3 signs the path as sent, without encoding it a second time.
-    uriEscapePath: false,
-    applyChecksum: true,
-  });
+  const signer = cache.awsSigner(credentials, region);
   const signed = await signer.sign({ ...request, headers: { ...request.headers }, query: { ...request.query } }, { signingDate });
   return signed.headers;
 }

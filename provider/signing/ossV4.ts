@@ -76,11 +76,12 @@ export function ossV4Authorization(
   credentials: SigningCredentials,
   region: string,
   additional: readonly string[] = [],
+  signingKey: (secret: string, day: string, region: string) => Buffer = ossV4SigningKey,
 ): string {
   const timestamp = request.headers["x-oss-date"];
   if (timestamp === undefined) throw new Error("OSS V4 signing needs the x-oss-date header");
   const canonical = ossV4CanonicalRequest(request, additional);
-  const key = ossV4SigningKey(credentials.secretAccessKey, timestamp.slice(0, 8), region);
+  const key = signingKey(credentials.secretAccessKey, timestamp.slice(0, 8), region);
   const signature = hmacSha256(key, ossV4StringToSign(canonical, timestamp, region)).toString("hex");
   const extra = ossV4AdditionalHeaders(request, additional);
   const parts = [`Credential=${credentials.accessKeyId}/${ossV4Scope(timestamp, region)}`];
