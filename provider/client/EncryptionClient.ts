@@ -142,7 +142,9 @@ export class EncryptionClient {
     this.stats.operations++;
     for (let attempt = 1; ; attempt++) {
       this.stats.attempts++;
-      const outcome = await this.attempt(dialect, unsigned, credentials, state, context, signal, attempt, interpret);
+      // No attempt outlives the operation's budget, so maxElapsedMs is a real deadline.
+      const remainingMs = Math.max(1, this.retry.maxElapsedMs - (Date.now() - started));
+      const outcome = await this.attempt(dialect, unsigned, credentials, state, context, signal, attempt, remainingMs, interpret);
       if ("done" in outcome) return outcome.done;
       const elapsed = Date.now() - started;
       const wait = Math.max(outcome.waitMs ?? 0, backoffDelayMs(attempt, this.retry, this.random));
@@ -165,6 +167,7 @@ export class EncryptionClient {
     context: RequestContext,
     signal: AbortSignal | undefined,
     attempt: number,
+    remainingMs: number,
     interpret: (response: HttpResponse, context: RequestContext) => Attempt<T>,
   ): Promise<Attempt<T>> {
     // Signed anew for each attempt: the signature covers the time, and a retry may come much later.
@@ -185,8 +188,8 @@ export class EncryptionClient {
           body: unsigned.body,
         },
         {
-          connectTimeoutMs: this.timeouts.connectTimeoutMs,
-          timeoutMs: this.timeouts.requestTimeoutMs,
+          connectTimeoutMs: Math.min(this.timeouts.connectTimeoutMs, remainingMs),
+          timeoutMs: Math.min(this.timeouts.requestTimeoutMs, remainingMs),
           agents: this.agents,
           ...(signal !== undefined ? { signal } : {}),
         },
