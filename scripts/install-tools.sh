@@ -14,6 +14,11 @@ mkdir -p "$BIN"
 
 log() { printf '[install-tools] %s\n' "$*" >&2; }
 
+# Go lives in /usr/local/go on this kind of machine; a non-login shell may not have it on PATH.
+if ! command -v go >/dev/null 2>&1 && [ -x /usr/local/go/bin/go ]; then
+  export PATH="/usr/local/go/bin:$PATH"
+fi
+
 # A Pulumi CLI already on PATH is used when it is v3.139 or newer (dynamic providers receive the
 # stack config through configure from that release on).
 use_pulumi_on_path() {
