@@ -108,24 +108,17 @@ export class OssEmulator {
       });
       return;
     }
-    if (fault?.kind === "lost-response") {
-      // Carried out for real (signature checked, rule stored), but the reply never arrives.
-      const verifiedLost = dialect === "s3" ? await verifyS3Signature(request, this.secrets, this.now()) : verifyOssSignature(request, this.secrets, this.now());
-      const status = "code" in verifiedLost ? 403 : this.route(request, dialect, requestId, BLACK_HOLE);
-      record(status, fault.kind);
-      res.socket?.destroy();
-      return;
-    }
-
+    // A lost reply: the request is carried out for real (signature checked, rule stored), but
+    // the answer goes nowhere and the connection drops.
+    const lost = fault?.kind === "lost-response";
+    const out = lost ? BLACK_HOLE : res;
     const verified = dialect === "s3" ? await verifyS3Signature(request, this.secrets, this.now()) : verifyOssSignature(request, this.secrets, this.now());
-    if ("code" in verified) {
-      const status = verified.code === "RequestTimeTooSkewed" || verified.code === "SignatureDoesNotMatch" || verified.code === "InvalidAccessKeyId" || verified.code === "AccessDenied" ? 403 : 400;
-      this.sendError(res, dialect, requestId, status, verified.code, verified.message, bucket);
-      record(status);
-      return;
-    }
-    const status = this.route(request, dialect, requestId, res);
-    record(status);
+    const status =
+      "code" in verified
+        ? this.sendError(out, dialect, requestId, verified.code === "XAmzContentSHA256Mismatch" ? 400 : 403, verified.code, verified.message, bucket)
+        : this.route(request, dialect, requestId, out);
+    record(status, lost ? "lost-response" : undefined);
+    if (lost) res.socket?.destroy();
   }
 
   private route(request: ReceivedRequest, dialect: "oss" | "s3", requestId: string, res: http.ServerResponse): number {

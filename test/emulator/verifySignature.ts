@@ -31,6 +31,15 @@ export function flattenHeaders(headers: IncomingHttpHeaders): Record<string, str
   return out;
 }
 
+const UNKNOWN_KEY: SignatureProblem = { code: "InvalidAccessKeyId", message: "The Access Key Id you provided does not exist in our records." };
+const MISMATCH: SignatureProblem = { code: "SignatureDoesNotMatch", message: "The request signature we calculated does not match the signature you provided." };
+
+/** Milliseconds since the epoch for a compact ISO time (`20261122T120000Z`), NaN if it is not one. */
+function parseCompactTime(text: string | undefined): number {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(text ?? "");
+  return m === null ? Number.NaN : Date.parse(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`);
+}
+
 function skewProblem(at: number, now: number): SignatureProblem | undefined {
   if (Number.isNaN(at)) return { code: "AccessDenied", message: "The request date is missing or malformed." };
   if (Math.abs(now - at) > SKEW_LIMIT_MS) {
@@ -53,10 +62,8 @@ export function verifyOssSignature(
   if (v4 !== null) {
     const [, accessKeyId = "", , region = "", additional, signature] = v4;
     const secret = secrets.get(accessKeyId);
-    if (secret === undefined) return { code: "InvalidAccessKeyId", message: "The OSS Access Key Id you provided does not exist in our records." };
-    const date = request.headers["x-oss-date"] ?? "";
-    const at = Date.parse(date.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, "$1-$2-$3T$4:$5:$6Z"));
-    const skew = skewProblem(at, now);
+    if (secret === undefined) return UNKNOWN_KEY;
+    const skew = skewProblem(parseCompactTime(request.headers["x-oss-date"]), now);
     if (skew !== undefined) return skew;
     const expected = signUtils.authorizationV4(
       accessKeyId,
@@ -68,13 +75,13 @@ export function verifyOssSignature(
       "",
       additional?.split(";"),
     );
-    return expected.endsWith(`Signature=${signature}`) ? { accessKeyId } : { code: "SignatureDoesNotMatch", message: "The request signature we calculated does not match the signature you provided." };
+    return expected.endsWith(`Signature=${signature}`) ? { accessKeyId } : MISMATCH;
   }
   const v1 = /^OSS ([^:]+):(.+)$/.exec(auth);
   if (v1 !== null) {
     const [, accessKeyId = "", signature] = v1;
     const secret = secrets.get(accessKeyId);
-    if (secret === undefined) return { code: "InvalidAccessKeyId", message: "The OSS Access Key Id you provided does not exist in our records." };
+    if (secret === undefined) return UNKNOWN_KEY;
     const dateHeader = request.headers["x-oss-date"] ?? request.headers["date"] ?? "";
     const skew = skewProblem(Date.parse(dateHeader), now);
     if (skew !== undefined) return skew;
@@ -85,7 +92,7 @@ export function verifyOssSignature(
       request.headers["x-oss-date"] === undefined ? request.headers["date"] : undefined,
     );
     const expected = signUtils.authorization(accessKeyId, secret, canonical);
-    return expected === `OSS ${accessKeyId}:${signature}` ? { accessKeyId } : { code: "SignatureDoesNotMatch", message: "The request signature we calculated does not match the signature you provided." };
+    return expected === `OSS ${accessKeyId}:${signature}` ? { accessKeyId } : MISMATCH;
   }
   return { code: "AccessDenied", message: "The request carries no OSS signature." };
 }
@@ -104,9 +111,8 @@ export async function verifyS3Signature(
   if (match === null) return { code: "AccessDenied", message: "The request carries no AWS Signature V4." };
   const [, accessKeyId = "", , region = "", signedHeaders = "", signature] = match;
   const secret = secrets.get(accessKeyId);
-  if (secret === undefined) return { code: "InvalidAccessKeyId", message: "The AWS Access Key Id you provided does not exist in our records." };
-  const amzDate = request.headers["x-amz-date"] ?? "";
-  const at = Date.parse(amzDate.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, "$1-$2-$3T$4:$5:$6Z"));
+  if (secret === undefined) return UNKNOWN_KEY;
+  const at = parseCompactTime(request.headers["x-amz-date"]);
   const skew = skewProblem(at, now);
   if (skew !== undefined) return skew;
   const payloadHash = createHash("sha256").update(request.body).digest("hex");
@@ -128,5 +134,5 @@ export async function verifyS3Signature(
   );
   return (signed.headers["authorization"] ?? "").endsWith(`Signature=${signature}`)
     ? { accessKeyId }
-    : { code: "SignatureDoesNotMatch", message: "The request signature we calculated does not match the signature you provided." };
+    : MISMATCH;
 }
