@@ -60,7 +60,6 @@ export function s3Contenders(endpoint: string, region: string, credentials: { ac
 
 /** Our PutBucketEncryption and ali-oss's (V4), against the same OSS emulator. */
 export function ossContenders(endpoint: string, credentials: { accessKeyId: string; secretAccessKey: string }, bucket: string, keyId: string) {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const OSS = require("ali-oss") as new (options: Record<string, unknown>) => { putBucketEncryption(name: string, rules: Record<string, string>): Promise<unknown>; agent?: { destroy(): void } };
   const ours = new EncryptionClient({ credentials: () => credentials });
   const state: BucketEncryptionState = { cloud: "aliyun", region: "cn-hangzhou", bucket, sseAlgorithm: "KMS", kmsMasterKeyId: keyId, endpoint, signatureVersion: "v4" };

@@ -93,7 +93,7 @@ export async function runCycle(tools: Tools, kind: "ours" | "floor", n: number):
     const preview = await timed(project, ["preview", "--expect-no-changes"], count);
     const exported = await project.exportState();
     const resources = (JSON.parse(exported) as { deployment: { resources?: Array<{ inputs?: Record<string, unknown> }> } }).deployment.resources ?? [];
-    const providerBytes = resources.map((r) => String(r.inputs?.["__provider"] ?? "").length).find((l) => l > 0) ?? 0;
+    const providerBytes = resources.map((r) => (typeof r.inputs?.["__provider"] === "string" ? r.inputs["__provider"] : "").length).find((l) => l > 0) ?? 0;
     const stackFiles = execFileSync("find", [path.join(path.dirname(project.dir), "backend"), "-name", "*.json", "-path", "*stacks*"], { encoding: "utf8" }).trim().split("\n").filter(Boolean);
     const stateBytes = stackFiles.reduce((sum, f) => sum + statSync(f).size, 0);
     const refresh = await timed(project, ["refresh", "--yes", "--skip-preview"], count);

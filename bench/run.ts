@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import os from "node:os";
 import { startMinio } from "../test/support/minio";
 import { S3Oracle } from "../test/support/s3Oracle";
 import { installTools, REPO_ROOT } from "../test/support/tools";
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   const minioVersion = execFileSync("cat", [path.join(tools.binDir, "minio.version")], { encoding: "utf8" }).trim();
   out(`# Benchmark report`);
   out();
-  out(`${new Date().toISOString().slice(0, 10)}; Node ${process.version}; Pulumi CLI ${pulumiVersion}; @pulumi/pulumi ${require("@pulumi/pulumi/package.json").version}; MinIO ${minioVersion}; ${require("node:os").cpus().length} cores. Command: \`npm run bench\`.`);
+  out(`${new Date().toISOString().slice(0, 10)}; Node ${process.version}; Pulumi CLI ${pulumiVersion}; @pulumi/pulumi ${(require("@pulumi/pulumi/package.json") as { version: string }).version}; MinIO ${minioVersion}; ${os.cpus().length} cores. Command: \`npm run bench\`.`);
 
   // 2. One signed call against the official clients, same server, keep-alive.
   const credentials = { accessKeyId: "LTAI-bench-id", secretAccessKey: "bench-secret-value" };

@@ -30,12 +30,17 @@ const ENVIRONMENT: Readonly<Record<Cloud, readonly Convention[]>> = {
   ],
 };
 
-function fromConvention(lookup: ConfigLookup, names: Convention): Credentials | undefined {
+function fromConvention(lookup: ConfigLookup, names: Convention, origin: string): Credentials | undefined {
   const id = lookup(names.id);
   const secret = lookup(names.secret);
   if (id === undefined || id === "" || secret === undefined || secret === "") return undefined;
   const token = names.token !== undefined ? lookup(names.token) : undefined;
-  return { accessKeyId: id, secretAccessKey: secret, ...(token !== undefined && token !== "" ? { securityToken: token } : {}) };
+  return {
+    accessKeyId: id,
+    secretAccessKey: secret,
+    ...(token !== undefined && token !== "" ? { securityToken: token } : {}),
+    source: `${origin} ${names.id}`,
+  };
 }
 
 /**
@@ -45,8 +50,8 @@ function fromConvention(lookup: ConfigLookup, names: Convention): Credentials | 
  */
 export function resolveCredentials(cloud: Cloud, config: ConfigLookup, env: NodeJS.ProcessEnv): Credentials {
   const found =
-    fromConvention(config, CONFIG[cloud]) ??
-    ENVIRONMENT[cloud].map((names) => fromConvention((k) => env[k], names)).find((c) => c !== undefined);
+    fromConvention(config, CONFIG[cloud], "stack config") ??
+    ENVIRONMENT[cloud].map((names) => fromConvention((k) => env[k], names, "environment")).find((c) => c !== undefined);
   if (found !== undefined) return found;
   const primaryEnv = ENVIRONMENT[cloud][0];
   throw new CredentialsError(

@@ -43,4 +43,9 @@ export interface Credentials {
   readonly accessKeyId: string;
   readonly secretAccessKey: string;
   readonly securityToken?: string;
+  /**
+   * Where these came from, for error messages (`stack config alicloud:accessKey`,
+   * `environment ALIBABA_CLOUD_ACCESS_KEY_ID`): names, never values.
+   */
+  readonly source?: string;
 }

@@ -14,8 +14,6 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 work="$tmp/repo"
 mkdir -p "$work"
-# The tests read the shared facts beside the checkout, as in CI.
-[ -d "$root/../shared" ] && ln -s "$root/../shared" "$tmp/shared"
 git -C "$root" ls-files -z | (cd "$root" && xargs -0 cp --parents -t "$work")
 cd "$work"
 export PATH="$node24:$PATH"

@@ -46,7 +46,7 @@ export const aliyunDialect: Dialect = {
     } satisfies EncryptionRule;
   },
 
-  async sign(request, credentials, now, options) {
+  sign(request, credentials, now, options) {
     const headers: Record<string, string> = { ...request.headers };
     if (credentials.securityToken !== undefined) headers["x-oss-security-token"] = credentials.securityToken;
     const signable = { method: request.method, bucket: request.bucket, key: "", query: request.query, headers };
@@ -59,6 +59,6 @@ export const aliyunDialect: Dialect = {
       const cache = options.cache;
       headers["authorization"] = ossV4Authorization(signable, credentials, request.region, [], cache !== undefined ? (s, d, r) => cache.ossV4Key(s, d, r) : undefined);
     }
-    return headers;
+    return Promise.resolve(headers);
   },
 };

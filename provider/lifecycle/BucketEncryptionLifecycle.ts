@@ -42,11 +42,11 @@ export class BucketEncryptionLifecycle {
 
   /** Takes the stack config (`req.config`). Requests made after it use its credentials and settings. */
   configure(req: { readonly config: ConfigSource }): Promise<void> {
-    this.configured = (async () => {
+    this.configured = Promise.resolve().then(() => {
       this.config = (key) => req.config.get(key);
       this.clientInstance?.close();
       this.clientInstance = undefined;
-    })();
+    });
     return this.configured;
   }
 

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import type * as entry from "../index";
 
 // This module's exports object *is* the dynamic provider. When the package is installed under
 // node_modules, Pulumi's closure serializer recognises a module's exports and stores a one-line
@@ -12,17 +13,17 @@ import type * as pulumi from "@pulumi/pulumi";
 type Props = Record<string, unknown>;
 
 /** Forwards `configure` to the process's lifecycle. */
-export const configure = (r: pulumi.dynamic.ConfigureRequest): Promise<void> => require("pulumi-bucket-encryption").lifecycle.configure(r);
+export const configure = (r: pulumi.dynamic.ConfigureRequest): Promise<void> => (require("pulumi-bucket-encryption") as typeof entry).lifecycle.configure(r);
 /** Forwards `check` to the process's lifecycle. */
-export const check = (o: Props, n: Props): Promise<pulumi.dynamic.CheckResult> => require("pulumi-bucket-encryption").lifecycle.check(o, n);
+export const check = (o: Props, n: Props): Promise<pulumi.dynamic.CheckResult> => (require("pulumi-bucket-encryption") as typeof entry).lifecycle.check(o, n);
 /** Forwards `diff` to the process's lifecycle. */
-export const diff = (i: string, o: Props, n: Props): Promise<pulumi.dynamic.DiffResult> => require("pulumi-bucket-encryption").lifecycle.diff(i, o, n);
+export const diff = (i: string, o: Props, n: Props): Promise<pulumi.dynamic.DiffResult> => (require("pulumi-bucket-encryption") as typeof entry).lifecycle.diff(i, o, n);
 /** Forwards `create` to the process's lifecycle. */
-export const create = (n: Props): Promise<pulumi.dynamic.CreateResult> => require("pulumi-bucket-encryption").lifecycle.create(n);
+export const create = (n: Props): Promise<pulumi.dynamic.CreateResult> => (require("pulumi-bucket-encryption") as typeof entry).lifecycle.create(n);
 /** Forwards `read` to the process's lifecycle. */
-export const read = (i: string, p: Props): Promise<pulumi.dynamic.ReadResult> => require("pulumi-bucket-encryption").lifecycle.read(i, p);
+export const read = (i: string, p: Props): Promise<pulumi.dynamic.ReadResult> => (require("pulumi-bucket-encryption") as typeof entry).lifecycle.read(i, p);
 /** Forwards `update` to the process's lifecycle. */
-export const update = (i: string, o: Props, n: Props): Promise<pulumi.dynamic.UpdateResult> => require("pulumi-bucket-encryption").lifecycle.update(i, o, n);
-const remove = (i: string, p: Props): Promise<void> => require("pulumi-bucket-encryption").lifecycle.delete(i, p);
+export const update = (i: string, o: Props, n: Props): Promise<pulumi.dynamic.UpdateResult> => (require("pulumi-bucket-encryption") as typeof entry).lifecycle.update(i, o, n);
+const remove = (i: string, p: Props): Promise<void> => (require("pulumi-bucket-encryption") as typeof entry).lifecycle.delete(i, p);
 /** Forwards `delete` to the process's lifecycle (a reserved word, so exported by name). */
 export { remove as delete };

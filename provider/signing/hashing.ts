@@ -43,8 +43,8 @@ export class NodeSha256 implements Checksum {
     this.hash.update(toBuffer(data));
   }
 
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
+  digest(): Promise<Uint8Array> {
+    return Promise.resolve(new Uint8Array(this.hash.digest()));
   }
 
   reset(): void {

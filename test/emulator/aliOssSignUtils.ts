@@ -1,6 +1,5 @@
 // The official ali-oss signing functions, used as the oracle that verifies requests: the emulator
 // never checks a signature with this project's own signer.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const signUtils = require("ali-oss/lib/common/signUtils") as AliOssSignUtils;
 
 /** The subset of `ali-oss/lib/common/signUtils` the emulator calls (methods: they use `this`). */

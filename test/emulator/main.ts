@@ -7,7 +7,7 @@ const emulator = new OssEmulator([
   { accessKeyId: process.env["EMULATOR_ACCESS_KEY_ID"] ?? "", secretAccessKey: process.env["EMULATOR_SECRET"] ?? "" },
 ]);
 for (const bucket of process.argv.slice(2)) emulator.createBucket(bucket);
-emulator.start().then((url) => {
+void emulator.start().then((url) => {
   process.stdout.write(`${url}\n`);
   process.stdin.setEncoding("utf8");
   process.stdin.on("data", () => process.stdout.write(`${emulator.log.length}\n`));

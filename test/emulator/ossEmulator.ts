@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import http from "node:http";
+import type http from "node:http";
 import { LoopbackServer } from "../support/loopbackServer";
 import { answerWithFault, type Fault, FaultPlan } from "./faults";
 import { flattenHeaders, type ReceivedRequest, verifyOssSignature, verifyS3Signature } from "./verifySignature";

@@ -12,7 +12,7 @@ describe("resolveCredentials", () => {
       ALIBABA_CLOUD_ACCESS_KEY_ID: "env-id",
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: "env-secret",
     });
-    assert.deepEqual(c, { accessKeyId: "cfg-id", secretAccessKey: "cfg-secret", securityToken: "tok" });
+    assert.deepEqual(c, { accessKeyId: "cfg-id", secretAccessKey: "cfg-secret", securityToken: "tok", source: "stack config alicloud:accessKey" });
   });
   const envCases: Array<[string, "aliyun" | "jdcloud", Record<string, string>, string]> = [
     ["Alibaba Cloud CLI names", "aliyun", { ALIBABA_CLOUD_ACCESS_KEY_ID: "a", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "b" }, "a"],

@@ -21,10 +21,10 @@ interface Vector {
   authorization: string;
 }
 
-const vectors = (JSON.parse(readFileSync(path.join(REPO_ROOT, "../shared/facts/oss-signature-vectors.json"), "utf8")) as { vectors: Vector[] }).vectors;
+const vectors = (JSON.parse(readFileSync(path.join(REPO_ROOT, "test/fixtures/oss-signature-vectors.json"), "utf8")) as { vectors: Vector[] }).vectors;
 const factsCredentials = { accessKeyId: "AKIDEXAMPLE0001", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" };
 
-describe("bucket-encryption vectors computed with ali-oss (shared/facts)", () => {
+describe("bucket-encryption vectors computed with ali-oss (test/fixtures)", () => {
   for (const v of vectors) {
     it(`${v.scheme} ${v.method}`, () => {
       const request: SignableRequest = { method: v.method, bucket: v.bucket, key: "", query: { encryption: "" }, headers: v.headers };

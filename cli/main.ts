@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from "commander";
+import { EXIT } from "./exitCodes";
+import { version } from "./version";
+
+// Each command lives in its own module under ./commands and registers itself here; this file only
+// wires them together and maps failures to exit codes.
+const COMMANDS: ReadonlyArray<() => { register(program: Command): void }> = [];
+
+/** Builds the program with every command registered; exported for tests. */
+export function buildProgram(): Command {
+  const program = new Command("pulumi-bucket-encryption")
+    .description("Drift reports, import and fleet scans for BucketEncryption resources on JD Cloud OSS and Alibaba Cloud OSS.")
+    .version(version(), "-V, --version")
+    .showHelpAfterError()
+    .exitOverride();
+  for (const load of COMMANDS) load().register(program);
+  program.addHelpText(
+    "after",
+    `\nExit codes: ${EXIT.ok} nothing found, ${EXIT.finding} something found (drift, a bucket without the rule), ${EXIT.error} error.`,
+  );
+  return program;
+}
+
+/** Runs the CLI with `argv` (as process.argv) and resolves to the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync([...argv]);
+    return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here with code 0; usage errors were already printed.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.error;
+    }
+    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT.error;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv).then((code) => {
+    process.exitCode = code;
+  });
+}
