@@ -15,6 +15,7 @@ import type { BucketEncryptionState, Cloud, Credentials, EncryptionRule } from "
 import { buildRequest, type Operation } from "../requests/buildRequest";
 import { formatResourceId } from "../lifecycle/resourceId";
 import { SigningCache } from "../signing/signingCache";
+import { userAgent } from "../userAgent";
 import { clockSkewHint } from "./clockSkew";
 import { parseXml } from "../xml/parseXml";
 
@@ -61,6 +62,7 @@ export class EncryptionClient {
     https: new https.Agent({ keepAlive: true }),
   };
   private readonly signing = new SigningCache();
+  private readonly userAgent = userAgent();
   private readonly timeouts: TimeoutOptions;
   private readonly retry: RetryPolicy;
   private readonly now: () => Date;
@@ -184,7 +186,7 @@ export class EncryptionClient {
           hostname: unsigned.hostname,
           ...(unsigned.port !== undefined ? { port: unsigned.port } : {}),
           target: `${unsigned.path}?${ENCRYPTION_SUBRESOURCE}`,
-          headers,
+          headers: { ...headers, "user-agent": this.userAgent },
           body: unsigned.body,
         },
         {

@@ -1,8 +1,15 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { BucketEncryptionLifecycle } from "../../provider/lifecycle/BucketEncryptionLifecycle";
 import { ServiceError } from "../../provider/errors/ServiceError";
 import { OssEmulator } from "../emulator/ossEmulator";
+import { REPO_ROOT } from "../support/tools";
+
+// What the clouds' support sees: the package, its release and the Node.js that sent the request.
+const PACKAGE_VERSION = (JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string }).version;
+const USER_AGENT = `pulumi-bucket-encryption/${PACKAGE_VERSION} node/${process.versions.node} (${process.platform}; ${process.arch})`;
 
 const ALIYUN = { accessKeyId: "LTAI-e2e-id", secretAccessKey: "aliyun-Secret/Value+1" };
 const JD = { accessKeyId: "jd-e2e-id", secretAccessKey: "jd-Secret/Value+2" };
@@ -79,6 +86,7 @@ describe("lifecycle against the recording emulator on 127.0.0.1", () => {
       assert.equal(emulator.log.length, 4);
       assert.equal(emulator.log[3]!.method, "DELETE");
       assert.equal(emulator.buckets.get("acme-data")?.rule, undefined);
+      assert.deepEqual(emulator.log.map((r) => r.headers["user-agent"]), [USER_AGENT, USER_AGENT, USER_AGENT, USER_AGENT]);
     });
 
     it(`${label}: read reports out-of-band changes and drops a deleted rule or bucket`, async () => {

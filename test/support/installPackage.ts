@@ -16,7 +16,9 @@ let installed: string | undefined;
 function installedModules(): string {
   if (installed === undefined) {
     const root = mkdtempSync(path.join(os.tmpdir(), "bucket-encryption-install-"));
-    const out = execFileSync("npm", ["pack", "--json", "--pack-destination", root], { cwd: REPO_ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    // --ignore-scripts: the build under test is already made; prepack would rebuild it from clean
+    // underneath the running tests.
+    const out = execFileSync("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", root], { cwd: REPO_ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
     const [info] = JSON.parse(out) as Array<{ filename: string }>;
     const modules = path.join(root, "node_modules");
     execFileSync("cp", ["-al", path.join(REPO_ROOT, "node_modules"), modules]);
