@@ -9,7 +9,7 @@ const { readdirSync } = require("node:fs");
 const path = require("node:path");
 
 const root = path.join(__dirname, "..", "build", "test");
-const suites = (process.argv[2] ?? "unit,integration,e2e").split(",");
+const suites = (process.argv[2] ?? "unit,integration,package,e2e").split(",");
 // An optional second argument keeps only the files whose path matches it (a regular expression).
 const only = process.argv[3] !== undefined ? new RegExp(process.argv[3]) : undefined;
 const files = suites.flatMap((suite) =>
