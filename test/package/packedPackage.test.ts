@@ -83,7 +83,7 @@ describe("the packed package, from a clean clone to a consumer's project", () =>
       }),
     );
     // tsc prints its diagnostics on stdout and exits non-zero; the assertion shows them.
-    let output = "";
+    let output: string;
     try {
       output = run(path.join(consumer, "node_modules/.bin/tsc"), ["-p", "."], consumer);
     } catch (error) {
