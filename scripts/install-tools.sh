@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
 # Installs the tools the demo and the end-to-end tests need, once, into a cache outside the
-# repository (so a fresh clone reuses them): the Pulumi CLI built from the Go module proxy, and
-# MinIO. Idempotent: a tool already built at the pinned version is not rebuilt.
-# Prints the bin directory on its last line.
+# repository (so a fresh clone reuses them): the Pulumi CLI built from the Go module proxy, MinIO,
+# and actionlint (the GitHub Actions workflow linter). Idempotent: a tool already built at the
+# pinned version is not rebuilt. Each build logs how long it took.
+# Usage: install-tools.sh [all|pulumi|minio|actionlint]. Prints the bin directory on its last line.
 set -euo pipefail
 
 PULUMI_VERSION="${PULUMI_VERSION:-v3.259.0}"
 # MinIO's tags are not semver; this is the newest commit the module proxy serves.
 MINIO_VERSION="${MINIO_VERSION:-v0.0.0-20260212201848-7aac2a2c5b7c}"
+ACTIONLINT_VERSION="${ACTIONLINT_VERSION:-v1.7.12}"
 CACHE="${PULUMI_BUCKET_ENCRYPTION_CACHE:-$HOME/.cache/pulumi-bucket-encryption}"
 BIN="$CACHE/bin"
 mkdir -p "$BIN"
 
-log() { printf '[install-tools] %s\n' "$*" >&2; }
+log() { printf '[install-tools] %s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+# Each build logs its wall time, so the first-run figures in the README can be checked.
+built() { log "built $1 in $((SECONDS - $2)) s"; }
 
 # Go lives in /usr/local/go on this kind of machine; a non-login shell may not have it on PATH.
 if ! command -v go >/dev/null 2>&1 && [ -x /usr/local/go/bin/go ]; then
@@ -41,7 +45,7 @@ build_pulumi() {
   if [ "${PULUMI_BUCKET_ENCRYPTION_BUILD_PULUMI:-}" != "1" ] && use_pulumi_on_path; then
     return
   fi
-  log "building the Pulumi CLI $PULUMI_VERSION from the Go module proxy (first run only: ~10-20 min)"
+  log "building the Pulumi CLI $PULUMI_VERSION from the Go module proxy (first run only: ~4 min on 2 cores)"
   local mod="$CACHE/build/pulumi-$PULUMI_VERSION"
   mkdir -p "$mod"
   # A wrapper module: pkg/v3's own go.mod replaces sdk/v3 with a relative path and pins a fork of
@@ -65,24 +69,39 @@ package tools
 
 import _ "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi"
 GO
+  local started=$SECONDS
   (cd "$mod" && GOFLAGS=-mod=mod go mod tidy >&2 && \
     go build -o "$BIN/pulumi" \
       -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$PULUMI_VERSION" \
       github.com/pulumi/pulumi/pkg/v3/cmd/pulumi >&2)
+  built "the Pulumi CLI" "$started"
 }
 
 build_minio() {
   if [ -x "$BIN/minio" ] && [ -f "$BIN/minio.version" ] && [ "$(cat "$BIN/minio.version")" = "$MINIO_VERSION" ]; then
     return
   fi
-  log "building MinIO $MINIO_VERSION from the Go module proxy (first run only: ~5-10 min)"
+  log "building MinIO $MINIO_VERSION from the Go module proxy (first run only: ~3 min on 2 cores)"
+  local started=$SECONDS
   GOBIN="$BIN" go install "github.com/minio/minio@$MINIO_VERSION" >&2
+  built MinIO "$started"
   echo "$MINIO_VERSION" > "$BIN/minio.version"
+}
+
+build_actionlint() {
+  if [ -x "$BIN/actionlint" ] && [ "$("$BIN/actionlint" -version 2>/dev/null | head -1)" = "$ACTIONLINT_VERSION" ]; then
+    return
+  fi
+  log "building actionlint $ACTIONLINT_VERSION from the Go module proxy (first run only: under a minute)"
+  local started=$SECONDS
+  GOBIN="$BIN" go install "github.com/rhysd/actionlint/cmd/actionlint@$ACTIONLINT_VERSION" >&2
+  built actionlint "$started"
 }
 
 case "${1:-all}" in
   pulumi) build_pulumi ;;
   minio) build_minio ;;
-  all) build_pulumi; build_minio ;;
+  actionlint) build_actionlint ;;
+  all) build_pulumi; build_minio; build_actionlint ;;
 esac
 echo "$BIN"

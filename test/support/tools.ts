@@ -10,6 +10,8 @@ export interface Tools {
   readonly binDir: string;
   readonly pulumi: string;
   readonly minio: string;
+  /** The GitHub Actions workflow linter. */
+  readonly actionlint: string;
   /** PATH with the CLI, the language host and the dynamic-provider launcher first. */
   readonly path: string;
 }
@@ -18,7 +20,7 @@ export interface Tools {
  * Installs (once, cached outside the repository) and locates the Pulumi CLI and MinIO by running
  * scripts/install-tools.sh, whose last output line is the bin directory.
  */
-export function installTools(which: "all" | "pulumi" | "minio" = "all"): Tools {
+export function installTools(which: "all" | "pulumi" | "minio" | "actionlint" = "all"): Tools {
   const out = execFileSync("bash", [path.join(REPO_ROOT, "scripts/install-tools.sh"), which], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
@@ -26,7 +28,8 @@ export function installTools(which: "all" | "pulumi" | "minio" = "all"): Tools {
   const binDir = out.trim().split("\n").pop() ?? "";
   const pulumi = path.join(binDir, "pulumi");
   const minio = path.join(binDir, "minio");
-  if (which !== "minio" && !existsSync(pulumi)) throw new Error(`the Pulumi CLI is not at ${pulumi}`);
+  const actionlint = path.join(binDir, "actionlint");
+  if ((which === "all" || which === "pulumi") && !existsSync(pulumi)) throw new Error(`the Pulumi CLI is not at ${pulumi}`);
   const launchers = [path.join(REPO_ROOT, "scripts/bin"), path.join(REPO_ROOT, "node_modules/@pulumi/pulumi")];
-  return { binDir, pulumi, minio, path: [binDir, ...launchers, process.env["PATH"] ?? ""].join(path.delimiter) };
+  return { binDir, pulumi, minio, actionlint, path: [binDir, ...launchers, process.env["PATH"] ?? ""].join(path.delimiter) };
 }
