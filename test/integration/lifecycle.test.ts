@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, beforeEach, describe, it } from "node:test";
@@ -10,6 +11,12 @@ import { REPO_ROOT } from "../support/tools";
 // What the clouds' support sees: the package, its release and the Node.js that sent the request.
 const PACKAGE_VERSION = (JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string }).version;
 const USER_AGENT = `pulumi-bucket-encryption/${PACKAGE_VERSION} node/${process.versions.node} (${process.platform}; ${process.arch})`;
+
+// The PUT bodies of a KMS rule with key-1, in each dialect's XML shape.
+const OSS_BODY =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<ServerSideEncryptionRule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>KMS</SSEAlgorithm><KMSMasterKeyID>key-1</KMSMasterKeyID></ApplyServerSideEncryptionByDefault></ServerSideEncryptionRule>';
+const S3_BODY =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<ServerSideEncryptionConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>aws:kms</SSEAlgorithm><KMSMasterKeyID>key-1</KMSMasterKeyID></ApplyServerSideEncryptionByDefault></Rule></ServerSideEncryptionConfiguration>';
 
 const ALIYUN = { accessKeyId: "LTAI-e2e-id", secretAccessKey: "aliyun-Secret/Value+1" };
 const JD = { accessKeyId: "jd-e2e-id", secretAccessKey: "jd-Secret/Value+2" };
@@ -40,9 +47,9 @@ describe("lifecycle against the recording emulator on 127.0.0.1", () => {
   });
 
   const clouds = [
-    { cloud: "aliyun", region: "oss-cn-hangzhou", normalizedRegion: "cn-hangzhou", dialect: "oss", wire: "KMS", extra: { signatureVersion: "v4" } },
-    { cloud: "aliyun", region: "cn-hangzhou", normalizedRegion: "cn-hangzhou", dialect: "oss", wire: "KMS", extra: { signatureVersion: "v1" } },
-    { cloud: "jdcloud", region: "cn-north-1", normalizedRegion: "cn-north-1", dialect: "s3", wire: "aws:kms", extra: {} },
+    { cloud: "aliyun", region: "oss-cn-hangzhou", normalizedRegion: "cn-hangzhou", dialect: "oss", wire: "KMS", body: OSS_BODY, extra: { signatureVersion: "v4" } },
+    { cloud: "aliyun", region: "cn-hangzhou", normalizedRegion: "cn-hangzhou", dialect: "oss", wire: "KMS", body: OSS_BODY, extra: { signatureVersion: "v1" } },
+    { cloud: "jdcloud", region: "cn-north-1", normalizedRegion: "cn-north-1", dialect: "s3", wire: "aws:kms", body: S3_BODY, extra: {} },
   ] as const;
 
   for (const c of clouds) {
@@ -67,9 +74,9 @@ describe("lifecycle against the recording emulator on 127.0.0.1", () => {
       assert.equal(put.path, "/acme-data/");
       assert.deepEqual(put.query, { encryption: null });
       assert.equal(put.headers["content-type"], "application/xml");
-      assert.ok(put.headers["content-md5"]);
+      assert.equal(put.headers["content-md5"], createHash("md5").update(c.body).digest("base64"));
       assert.equal(put.dialect, c.dialect);
-      assert.match(put.body, c.dialect === "s3" ? /^<\?xml[^>]*>\n<ServerSideEncryptionConfiguration xmlns="http:\/\/s3.amazonaws.com\/doc\/2006-03-01\/"><Rule>/ : /^<\?xml[^>]*>\n<ServerSideEncryptionRule><ApplyServerSideEncryptionByDefault>/);
+      assert.equal(put.body, c.body);
       assert.deepEqual(emulator.buckets.get("acme-data")?.rule, { SSEAlgorithm: c.wire, KMSMasterKeyID: "key-1" });
 
       const read = await lifecycle.read(created.id, { ...created.outs, __provider: "text" });
@@ -172,12 +179,37 @@ describe("lifecycle against the recording emulator on 127.0.0.1", () => {
     assert.equal(emulator.buckets.get("acme-data")?.rule?.SSEAlgorithm, "SM4");
   });
 
-  it("a call that arrives while configure is still running sees its config", async () => {
+  // The engine caches the provider before configure resolves, so calls can overlap it: each must
+  // wait for it, or it runs with no credentials and default settings. The config here allows one
+  // attempt, and the server's first answer is a retryable 503: a call that waited sends exactly
+  // one request and fails; one that did not would retry (the default is 5 attempts) and succeed.
+  const overlapping: Array<[string, (l: BucketEncryptionLifecycle, state: Record<string, unknown>) => Promise<unknown>]> = [
+    ["create", (l, state) => l.create(state)],
+    ["read", (l, state) => l.read("aliyun:cn-hangzhou:acme-data", state)],
+    ["update", (l, state) => l.update("aliyun:cn-hangzhou:acme-data", state, state)],
+    ["delete", (l, state) => l.delete("aliyun:cn-hangzhou:acme-data", state)],
+  ];
+  const overlapConfig = () =>
+    config({ "alicloud:accessKey": ALIYUN.accessKeyId, "alicloud:secretKey": ALIYUN.secretAccessKey, "bucketEncryption:maxAttempts": "1" });
+
+  it("check that arrives while configure is still running sees its credentials", async () => {
     const early = new BucketEncryptionLifecycle({});
-    // The engine caches the provider before configure resolves, so calls can overlap it.
-    const configuring = early.configure(config({ "alicloud:accessKey": ALIYUN.accessKeyId, "alicloud:secretKey": ALIYUN.secretAccessKey }));
+    const configuring = early.configure(overlapConfig());
     const result = await early.check({}, { cloud: "aliyun", region: "cn-hangzhou", bucket: "acme-data", sseAlgorithm: "AES256", endpoint });
     await configuring;
     assert.deepEqual(result.failures, []);
   });
+
+  for (const [name, call] of overlapping) {
+    it(`${name} that arrives while configure is still running uses its credentials and settings`, async () => {
+      emulator.createBucket("acme-data");
+      const state = { cloud: "aliyun", region: "cn-hangzhou", bucket: "acme-data", sseAlgorithm: "AES256", endpoint, signatureVersion: "v4" };
+      emulator.faults.enqueue({ kind: "status", status: 503, code: "SlowDown" });
+      const early = new BucketEncryptionLifecycle({});
+      const configuring = early.configure(overlapConfig());
+      await assert.rejects(call(early, state), (e: Error) => e instanceof ServiceError && e.status === 503);
+      await configuring;
+      assert.equal(emulator.requestsTo("acme-data").length, 1);
+    });
+  }
 });
