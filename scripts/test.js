@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Runs every test file (unit, integration on loopback, end-to-end with the real Pulumi CLI) with
-// Node's test runner. The end-to-end suite installs its tools itself (scripts/install-tools.sh).
+// Runs every test file with Node's test runner, tier by tier: unit and integration (Node only,
+// servers on loopback), package (a clean pack installed by a consumer project: git and the npm
+// registry), e2e (the real Pulumi CLI, MinIO and actionlint, which it builds itself with
+// scripts/install-tools.sh). Usage: test.js [tiers, comma-separated] [file filter].
 // Files are listed explicitly: Node's default discovery would also run every helper module under
 // build/test/ as a test file.
 "use strict";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -18,6 +18,18 @@ function run(command: string, args: readonly string[], cwd: string, timeout = 30
   return execFileSync(command, args, { cwd, encoding: "utf8", timeout, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, npm_config_update_notifier: "false" } });
 }
 
+// The files a clone has: tracked ones, plus new ones not ignored (so uncommitted work is tested
+// too). A copy without git metadata (scripts/test-node24.sh makes one) holds only those already,
+// beside the installed and built trees.
+function checkoutFiles(): string[] {
+  try {
+    return run("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], REPO_ROOT).split("\0").filter((f) => f !== "");
+  } catch {
+    const generated = new Set(["node_modules", "build", ".git"]);
+    return readdirSync(REPO_ROOT).filter((name) => !generated.has(name));
+  }
+}
+
 describe("the packed package, from a clean clone to a consumer's project", () => {
   let work = "";
   let clone = "";
@@ -30,9 +42,7 @@ describe("the packed package, from a clean clone to a consumer's project", () =>
     clone = path.join(work, "clone");
     consumer = path.join(work, "consumer");
     mkdirSync(clone);
-    // The files a clone has: tracked ones, plus new ones not ignored (so uncommitted work is tested too).
-    const listed = run("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], REPO_ROOT).split("\0").filter((f) => f !== "");
-    for (const file of listed) {
+    for (const file of checkoutFiles()) {
       if (existsSync(path.join(REPO_ROOT, file))) cpSync(path.join(REPO_ROOT, file), path.join(clone, file), { recursive: true });
     }
     // `npm ci` would install the same tree; hard links make it instant.
