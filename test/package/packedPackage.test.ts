@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -58,9 +58,15 @@ describe("the packed package, from a clean clone to a consumer's project", () =>
     mkdirSync(consumer);
     writeFileSync(path.join(consumer, "package.json"), JSON.stringify({ name: "consumer", version: "1.0.0", private: true }));
     // The consumer brings its own compiler and Node types, as any TypeScript project on Node does;
-    // everything else comes from the tarball's declared dependencies.
+    // everything else comes from the tarball's declared dependencies. The linked layout (as pnpm's)
+    // shows each package only what it declares: a package reached only through another's
+    // dependencies (hoisted into reach by the default layout) cannot be resolved from ours.
     const devDependencies = manifest.devDependencies;
-    run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball, `typescript@${devDependencies["typescript"]}`, `@types/node@${devDependencies["@types/node"]}`], consumer);
+    run(
+      "npm",
+      ["install", "--install-strategy=linked", "--no-audit", "--no-fund", "--prefer-offline", tarball, `typescript@${devDependencies["typescript"]}`, `@types/node@${devDependencies["@types/node"]}`],
+      consumer,
+    );
   });
   after(() => {
     if (work !== "") rmSync(work, { recursive: true, force: true });
@@ -73,7 +79,7 @@ describe("the packed package, from a clean clone to a consumer's project", () =>
     assert.deepEqual(STALE.filter((f) => existsSync(path.join(clone, f))), [], "the build started by removing the old output");
   });
 
-  it("a strict TypeScript project compiles against it, declaration files checked too", () => {
+  it("a strict TypeScript project compiles against it and every declaration file it ships", () => {
     writeFileSync(
       path.join(consumer, "index.ts"),
       [
@@ -89,7 +95,11 @@ describe("the packed package, from a clean clone to a consumer's project", () =>
       path.join(consumer, "tsconfig.json"),
       JSON.stringify({
         compilerOptions: { strict: true, module: "node16", moduleResolution: "node16", target: "ES2022", types: ["node"], skipLibCheck: false, noEmit: true },
-        files: ["index.ts"],
+        // Every shipped declaration file, not only those the entry points reach: a type a user
+        // meets through an internal path must resolve too.
+        // Named by their real path, as TypeScript reaches them through imports: module resolution
+        // starts from where a file really is, beside only its package's declared dependencies.
+        files: ["index.ts", ...packed.filter((f) => f.endsWith(".d.ts")).map((f) => path.join(realpathSync(path.join(consumer, "node_modules", manifest.name)), f))],
       }),
     );
     // tsc prints its diagnostics on stdout and exits non-zero; the assertion shows them.
