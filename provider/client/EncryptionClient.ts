@@ -3,20 +3,22 @@ import https from "node:https";
 import { ENCRYPTION_SUBRESOURCE, REQUEST_ID_HEADERS, RULE_GONE_CODES } from "../constants";
 import { dialectFor } from "../dialects";
 import type { Dialect } from "../dialects/dialect";
+import { AcknowledgementError, type UnprovenBody } from "../errors/AcknowledgementError";
 import { MalformedResponseError } from "../errors/MalformedResponseError";
 import type { RequestContext } from "../errors/requestContext";
-import { describeRequest } from "../errors/requestContext";
 import { ServiceError } from "../errors/ServiceError";
 import { parseServiceErrorBody } from "../errors/serviceErrorBody";
 import { TransportError } from "../errors/TransportError";
+import { UnsafeCredentialsError } from "../errors/UnsafeCredentialsError";
 import { type HttpResponse, NetworkFailure, sendRequest } from "../http/sendRequest";
-import { backoffDelayMs, DEFAULT_RETRY_POLICY, isTransientResponse, retryAfterMs, type RetryPolicy } from "../http/retryPolicy";
+import { backoffDelayMs, DEFAULT_RETRY_POLICY, isTransientCode, isTransientResponse, retryAfterMs, type RetryPolicy } from "../http/retryPolicy";
 import type { BucketEncryptionState, Cloud, Credentials, EncryptionRule } from "../model";
 import { buildRequest, type Operation } from "../requests/buildRequest";
 import { formatResourceId } from "../lifecycle/resourceId";
 import { SigningCache } from "../signing/signingCache";
 import { clockSkewHint } from "./clockSkew";
-import { parseXml } from "../xml/parseXml";
+import { credentialHeaderProblem } from "./credentialHeaderProblem";
+import { classifySuccessBody } from "./successBody";
 
 /** Deadlines for each attempt; see RetryPolicy for the whole operation's. */
 export interface TimeoutOptions {
@@ -86,17 +88,24 @@ export class EncryptionClient {
   async getRule(state: BucketEncryptionState, signal?: AbortSignal): Promise<EncryptionRule | undefined> {
     const dialect = dialectFor(state.cloud);
     return this.call(state, "get", signal, (response, context): Attempt<EncryptionRule | undefined> => {
-      if (isSuccess(response)) {
-        try {
-          return { done: dialect.decodeRule(response.body) };
-        } catch (error) {
-          // A 2xx whose body is not the rule is retried: a proxy or a cut that still ended cleanly.
-          const message = error instanceof Error ? error.message : String(error);
-          return { retry: new MalformedResponseError(`${describeRequest(context)}: ${message}`, { cause: error }) };
-        }
-      }
       if (isGone(response)) return { done: undefined };
-      return this.failure(response, context);
+      if (!isSuccess(response)) return this.failure(response, context);
+      const body = classifySuccessBody(response.body, headerValue(response, ["content-type"]));
+      switch (body.kind) {
+        case "unproven":
+          return unproven(response, context, body.body);
+        case "empty":
+        case "malformed":
+          // A 2xx that is not the rule but looks like a cut of it is retried: it may heal.
+          return { retry: new MalformedResponseError(body.kind === "empty" ? "the rule read back is empty" : body.reason) };
+        case "document":
+          try {
+            return { done: dialect.decodeRule(response.body) };
+          } catch (error) {
+            if (!(error instanceof MalformedResponseError)) throw error;
+            return { retry: error };
+          }
+      }
     });
   }
 
@@ -119,6 +128,10 @@ export class EncryptionClient {
     const hint = body.code === "RequestTimeTooSkewed" ? clockSkewHint(headerValue(response, ["date"]), this.now()) : undefined;
     const error = new ServiceError(context, response.status, body, requestId, hint);
     if (!isTransientResponse(response.status, body.code)) throw error;
+    return this.retryAfter(response, error);
+  }
+
+  private retryAfter(response: HttpResponse, error: Error): Attempt<never> {
     const waitMs = retryAfterMs(headerValue(response, ["retry-after"]), this.now());
     return waitMs !== undefined ? { retry: error, waitMs } : { retry: error };
   }
@@ -136,23 +149,35 @@ export class EncryptionClient {
       cloud: state.cloud,
       serviceName: dialect.serviceName,
       method: unsigned.method,
+      host: unsigned.port !== undefined ? `${unsigned.hostname}:${unsigned.port}` : unsigned.hostname,
     };
-    const credentials = this.options.credentials(state.cloud);
-    const started = Date.now();
     this.stats.operations++;
+    const credentials = this.options.credentials(state.cloud);
+    // Once, before any request: a value Node cannot put in a header would otherwise fail every attempt.
+    const problem = credentialHeaderProblem(credentials);
+    if (problem !== undefined) {
+      this.stats.failures++;
+      throw new UnsafeCredentialsError(state.cloud, problem);
+    }
+    // The injected clock drives the deadline too, so tests can run a whole retry schedule instantly.
+    const started = this.now().getTime();
+    const elapsed = () => this.now().getTime() - started;
     for (let attempt = 1; ; attempt++) {
       this.stats.attempts++;
       // No attempt outlives the operation's budget, so maxElapsedMs is a real deadline.
-      const remainingMs = Math.max(1, this.retry.maxElapsedMs - (Date.now() - started));
-      const outcome = await this.attempt(dialect, unsigned, credentials, state, context, signal, attempt, remainingMs, interpret);
-      if ("done" in outcome) return outcome.done;
-      const elapsed = Date.now() - started;
-      const wait = Math.max(outcome.waitMs ?? 0, backoffDelayMs(attempt, this.retry, this.random));
-      if (attempt >= this.retry.maxAttempts || elapsed + wait >= this.retry.maxElapsedMs || signal?.aborted === true) {
+      const remainingMs = Math.max(1, this.retry.maxElapsedMs - elapsed());
+      let outcome: Attempt<T>;
+      try {
+        outcome = await this.attempt(dialect, unsigned, credentials, state, context, signal, attempt, remainingMs, interpret);
+      } catch (error) {
         this.stats.failures++;
-        if (outcome.retry instanceof NetworkFailure) throw new TransportError(context, outcome.retry.message, attempt, { cause: outcome.retry });
-        if (outcome.retry instanceof ServiceError) throw outcome.retry.afterAttempts(attempt);
-        throw outcome.retry;
+        throw finalError(error, context, attempt);
+      }
+      if ("done" in outcome) return outcome.done;
+      const wait = Math.max(outcome.waitMs ?? 0, backoffDelayMs(attempt, this.retry, this.random));
+      if (attempt >= this.retry.maxAttempts || elapsed() + wait >= this.retry.maxElapsedMs || signal?.aborted === true) {
+        this.stats.failures++;
+        throw finalError(outcome.retry, context, attempt);
       }
       this.stats.retries++;
       await this.sleep(wait, signal);
@@ -195,31 +220,64 @@ export class EncryptionClient {
         },
       );
     } catch (error) {
-      if (error instanceof NetworkFailure && error.kind === "aborted") {
-        this.stats.failures++;
-        throw new TransportError(context, error.message, attempt, { cause: error });
+      // Only what the network did can heal. Anything else (a TypeError, a header Node refuses)
+      // is a fault in the request itself and is thrown as it is, after this one attempt.
+      if (!(error instanceof NetworkFailure)) throw error;
+      switch (error.kind) {
+        case "aborted":
+          throw new TransportError(context, error.message, attempt, { cause: error });
+        case "too-large":
+          throw MalformedResponseError.afterAttempts(context, error.message, attempt, error);
+        case "certificate":
+          throw new TransportError(context, `${error.message}; not retried, a certificate does not change between attempts`, attempt, {
+            cause: error,
+            next: `if ${context.host ?? "the endpoint"} uses a private certificate authority, give Node its certificate with NODE_EXTRA_CA_CERTS=/path/to/ca.pem; otherwise check endpoint (the host name must match the certificate) and this machine's clock`,
+          });
+        case "timeout":
+        case "connect-timeout":
+        case "connection":
+        case "truncated":
+          return { retry: error };
       }
-      if (error instanceof NetworkFailure && error.kind === "too-large") {
-        this.stats.failures++;
-        throw new MalformedResponseError(`${describeRequest(context)}: ${error.message}`, { cause: error });
-      }
-      return { retry: error instanceof Error ? error : new Error(String(error)) };
     }
     return interpret(response, context);
   }
 }
 
-// A 2xx to PUT or DELETE has an empty body or an XML one. Anything else (an HTML page from a
-// proxy, a cut) is not a trustworthy acknowledgement, so the idempotent call is sent again.
-function acknowledged(response: HttpResponse, context: RequestContext): Attempt<void> {
-  if (response.body.trim() === "") return { done: undefined };
-  try {
-    parseXml(response.body);
-    return { done: undefined };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { retry: new MalformedResponseError(`${describeRequest(context)}: the acknowledgement is not XML: ${message}`, { cause: error }) };
+// What an operation throws once it stops: errors that describe one attempt become ones that name
+// the attempts made and what to do next; errors already final pass through unchanged.
+function finalError(error: unknown, context: RequestContext, attempts: number): unknown {
+  if (error instanceof NetworkFailure) return new TransportError(context, error.message, attempts, { cause: error });
+  if (error instanceof ServiceError || error instanceof AcknowledgementError) return error.afterAttempts(attempts);
+  if (error instanceof MalformedResponseError && error.attempts === undefined) {
+    return MalformedResponseError.afterAttempts(context, error.message, attempts, error);
   }
+  return error;
+}
+
+// A 2xx to PUT or DELETE proves success only with the empty body both clouds document. An error
+// document or a page from something else is refused; a body that looks like a cut of the
+// service's XML may heal, so the idempotent call is sent again.
+function acknowledged(response: HttpResponse, context: RequestContext): Attempt<void> {
+  const body = classifySuccessBody(response.body, headerValue(response, ["content-type"]));
+  switch (body.kind) {
+    case "empty":
+      return { done: undefined };
+    case "malformed":
+      return { retry: new MalformedResponseError(`the acknowledgement is not XML: ${body.reason}`, { cause: body.cause }) };
+    case "document":
+      return unproven(response, context, { kind: "other", excerpt: `a <${body.root}> document` });
+    case "unproven":
+      return unproven(response, context, body.body);
+  }
+}
+
+// Refused, and retried only when the error document itself says the failure is transient.
+function unproven(response: HttpResponse, context: RequestContext, body: UnprovenBody): Attempt<never> {
+  const error = new AcknowledgementError(context, response.status, headerValue(response, ["content-type"]), body);
+  const code = body.kind === "error-document" ? body.error.code : undefined;
+  if (code === undefined || !isTransientCode(code)) throw error;
+  return { retry: error };
 }
 
 function isSuccess(response: HttpResponse): boolean {

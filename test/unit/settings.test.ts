@@ -1,0 +1,56 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { MAX_TIMER_MS, readSettings } from "../../provider/lifecycle/settings";
+
+const noConfig = () => undefined;
+
+describe("readSettings", () => {
+  it("the defaults", () => {
+    const s = readSettings(noConfig, {});
+    assert.deepEqual(s.timeouts, { requestTimeoutMs: 30_000, connectTimeoutMs: 10_000 });
+    assert.equal(s.retry.maxAttempts, 5);
+    assert.equal(s.retry.maxElapsedMs, 60_000);
+  });
+
+  it("the largest delay Node's timers hold is accepted", () => {
+    const s = readSettings(noConfig, { PULUMI_BUCKET_ENCRYPTION_REQUEST_TIMEOUT_MS: String(MAX_TIMER_MS) });
+    assert.equal(s.timeouts.requestTimeoutMs, 2_147_483_647);
+  });
+
+  const overflow: Array<[string, "config" | "env", string]> = [
+    ["bucketEncryption:requestTimeoutMs", "config", String(MAX_TIMER_MS + 1)],
+    ["PULUMI_BUCKET_ENCRYPTION_CONNECT_TIMEOUT_MS", "env", "3000000000"],
+    ["bucketEncryption:maxElapsedMs", "config", "99999999999999999999999"],
+    ["PULUMI_BUCKET_ENCRYPTION_MAX_ELAPSED_MS", "env", String(2 ** 32)],
+  ];
+  for (const [key, where, value] of overflow) {
+    it(`${key} = ${value} is refused, naming the setting`, () => {
+      const config = (k: string) => (where === "config" && k === key ? value : undefined);
+      const env = where === "env" ? { [key]: value } : {};
+      assert.throws(() => readSettings(config, env), (e: Error) => {
+        assert.ok(e.message.startsWith(`${key} must be at most 2147483647 ms`), e.message);
+        return true;
+      });
+    });
+  }
+
+  const invalid: Array<[string, string]> = [
+    ["0", "positive whole number"],
+    ["-5", "positive whole number"],
+    ["1.5", "positive whole number"],
+    ["30s", "positive whole number"],
+  ];
+  for (const [value, expected] of invalid) {
+    it(`${JSON.stringify(value)} is refused`, () => {
+      assert.throws(() => readSettings(noConfig, { PULUMI_BUCKET_ENCRYPTION_REQUEST_TIMEOUT_MS: value }), new RegExp(`PULUMI_BUCKET_ENCRYPTION_REQUEST_TIMEOUT_MS must be a ${expected}`));
+    });
+  }
+
+  it("an absurd attempt count is refused", () => {
+    assert.throws(() => readSettings(noConfig, { PULUMI_BUCKET_ENCRYPTION_MAX_ATTEMPTS: "1".repeat(30) }), /PULUMI_BUCKET_ENCRYPTION_MAX_ATTEMPTS must be at most 1000 attempts/);
+  });
+
+  it("a long bad value is echoed only in part", () => {
+    assert.throws(() => readSettings(noConfig, { PULUMI_BUCKET_ENCRYPTION_MAX_ATTEMPTS: "x".repeat(500) }), (e: Error) => e.message.length < 200);
+  });
+});
