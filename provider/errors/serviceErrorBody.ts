@@ -54,7 +54,7 @@ export function parseServiceErrorBody(body: string): ServiceErrorBody {
  * or the start of the text. Inert and bounded.
  */
 export function bodyExcerpt(body: string, contentType?: string): string {
-  const title = /<title[^>]*>([^<]{0,500})<\/title>/i.exec(body)?.[1];
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1];
   if (title !== undefined && title.trim() !== "") return `an HTML page titled "${inertServerText(title, MAX_EXCERPT)}"`;
   if (looksLikeHtml(body, contentType)) return "an HTML page";
   return `"${inertServerText(body.slice(0, MAX_EXCERPT * 4), MAX_EXCERPT)}"`;

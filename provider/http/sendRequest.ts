@@ -75,14 +75,23 @@ export function sendRequest(request: OutgoingRequest, options: SendOptions): Pro
       return;
     }
 
-    const req = module.request({
-      method: request.method,
-      hostname: request.hostname,
-      ...(request.port !== undefined ? { port: request.port } : {}),
-      path: request.target,
-      headers: request.headers,
-      ...(agent !== undefined ? { agent } : {}),
-    });
+    // Everything that can throw synchronously (a signal that is not one, a header Node refuses)
+    // runs before any timer or socket exists, so such an error leaves nothing behind.
+    options.signal?.addEventListener("abort", onAbort);
+    let req: http.ClientRequest;
+    try {
+      req = module.request({
+        method: request.method,
+        hostname: request.hostname,
+        ...(request.port !== undefined ? { port: request.port } : {}),
+        path: request.target,
+        headers: request.headers,
+        ...(agent !== undefined ? { agent } : {}),
+      });
+    } catch (error) {
+      options.signal?.removeEventListener("abort", onAbort);
+      throw error;
+    }
     const totalTimer = setTimeout(
       () => finish(new NetworkFailure("timeout", `no complete response within ${options.timeoutMs} ms`)),
       options.timeoutMs,
@@ -91,7 +100,6 @@ export function sendRequest(request: OutgoingRequest, options: SendOptions): Pro
       () => finish(new NetworkFailure("connect-timeout", `could not connect within ${options.connectTimeoutMs} ms`)),
       options.connectTimeoutMs,
     );
-    options.signal?.addEventListener("abort", onAbort);
 
     req.on("socket", (socket) => {
       // A reused keep-alive socket is already connected.
