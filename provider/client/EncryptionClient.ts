@@ -1,20 +1,21 @@
 import http from "node:http";
 import https from "node:https";
-import { ENCRYPTION_SUBRESOURCE, REQUEST_ID_HEADERS, RULE_GONE_CODES } from "../constants";
-import { dialectFor } from "../dialects";
-import type { Dialect } from "../dialects/dialect";
+import { cloudModule } from "../clouds";
+import type { CloudModule } from "../clouds/cloudModule";
+import { REQUEST_ID_HEADERS } from "../constants";
 import { AcknowledgementError, type UnprovenBody } from "../errors/AcknowledgementError";
 import { MalformedResponseError } from "../errors/MalformedResponseError";
 import type { RequestContext } from "../errors/requestContext";
 import { ServiceError } from "../errors/ServiceError";
-import { parseServiceErrorBody } from "../errors/serviceErrorBody";
+import { parseServiceErrorBody } from "../xml/serviceErrorBody";
 import { TransportError } from "../errors/TransportError";
 import { UnsafeCredentialsError } from "../errors/UnsafeCredentialsError";
 import { type HttpResponse, NetworkFailure, sendRequest } from "../http/sendRequest";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isTransientCode, isTransientResponse, retryAfterMs, type RetryPolicy } from "../http/retryPolicy";
 import type { BucketEncryptionState, Cloud, Credentials, EncryptionRule } from "../model";
 import { buildRequest, type Operation } from "../requests/buildRequest";
-import { formatResourceId } from "../lifecycle/resourceId";
+import { formatResourceId } from "../resourceId";
+import type { BucketRequest } from "../requests/bucketRequest";
 import { SigningCache } from "../signing/signingCache";
 import { clockSkewHint } from "./clockSkew";
 import { credentialHeaderProblem } from "./credentialHeaderProblem";
@@ -49,7 +50,6 @@ export interface ClientOptions {
 
 type Attempt<T> = { readonly done: T } | { readonly retry: Error; readonly waitMs?: number };
 
-const GONE = new Set<string>(RULE_GONE_CODES);
 
 /**
  * Put/Get/DeleteBucketEncryption for both clouds: one logical call each, retried only on
@@ -86,9 +86,9 @@ export class EncryptionClient {
 
   /** The bucket's rule, or undefined when the bucket has none or does not exist (GetBucketEncryption). */
   async getRule(state: BucketEncryptionState, signal?: AbortSignal): Promise<EncryptionRule | undefined> {
-    const dialect = dialectFor(state.cloud);
+    const cloud = cloudModule(state.cloud);
     return this.call(state, "get", signal, (response, context): Attempt<EncryptionRule | undefined> => {
-      if (isGone(response)) return { done: undefined };
+      if (isGone(cloud, response)) return { done: undefined };
       if (!isSuccess(response)) return this.failure(response, context);
       const body = classifySuccessBody(response.body, headerValue(response, ["content-type"]));
       switch (body.kind) {
@@ -100,7 +100,7 @@ export class EncryptionClient {
           return { retry: new MalformedResponseError(body.kind === "empty" ? "the rule read back is empty" : body.reason) };
         case "document":
           try {
-            return { done: dialect.decodeRule(response.body) };
+            return { done: cloud.decodeRule(response.body) };
           } catch (error) {
             if (!(error instanceof MalformedResponseError)) throw error;
             return { retry: error };
@@ -112,7 +112,7 @@ export class EncryptionClient {
   /** Removes the bucket's rule (DeleteBucketEncryption); a rule or bucket already gone is success. */
   async deleteRule(state: BucketEncryptionState, signal?: AbortSignal): Promise<void> {
     await this.call(state, "delete", signal, (response, context): Attempt<void> =>
-      isSuccess(response) ? acknowledged(response, context) : isGone(response) ? { done: undefined } : this.failure(response, context),
+      isSuccess(response) ? acknowledged(response, context) : isGone(cloudModule(state.cloud), response) ? { done: undefined } : this.failure(response, context),
     );
   }
 
@@ -142,12 +142,12 @@ export class EncryptionClient {
     signal: AbortSignal | undefined,
     interpret: (response: HttpResponse, context: RequestContext) => Attempt<T>,
   ): Promise<T> {
-    const dialect = dialectFor(state.cloud);
-    const unsigned = buildRequest(dialect, state, operation);
+    const cloud = cloudModule(state.cloud);
+    const unsigned = buildRequest(cloud, state, operation);
     const context: RequestContext = {
       resource: formatResourceId(state),
       cloud: state.cloud,
-      serviceName: dialect.serviceName,
+      serviceName: cloud.serviceName,
       method: unsigned.method,
       host: unsigned.port !== undefined ? `${unsigned.hostname}:${unsigned.port}` : unsigned.hostname,
     };
@@ -168,7 +168,7 @@ export class EncryptionClient {
       const remainingMs = Math.max(1, this.retry.maxElapsedMs - elapsed());
       let outcome: Attempt<T>;
       try {
-        outcome = await this.attempt(dialect, unsigned, credentials, state, context, signal, attempt, remainingMs, interpret);
+        outcome = await this.attempt(cloud, unsigned, credentials, state, context, signal, attempt, remainingMs, interpret);
       } catch (error) {
         this.stats.failures++;
         throw finalError(error, context, attempt);
@@ -185,8 +185,8 @@ export class EncryptionClient {
   }
 
   private async attempt<T>(
-    dialect: Dialect,
-    unsigned: ReturnType<typeof buildRequest>,
+    cloud: CloudModule,
+    unsigned: BucketRequest,
     credentials: Credentials,
     state: BucketEncryptionState,
     context: RequestContext,
@@ -196,29 +196,18 @@ export class EncryptionClient {
     interpret: (response: HttpResponse, context: RequestContext) => Attempt<T>,
   ): Promise<Attempt<T>> {
     // Signed anew for each attempt: the signature covers the time, and a retry may come much later.
-    const headers = await dialect.sign(unsigned, credentials, this.now(), {
+    const signed = await cloud.sign(unsigned, credentials, this.now(), {
       cache: this.signing,
       ...(state.signatureVersion !== undefined ? { signatureVersion: state.signatureVersion } : {}),
     });
     let response: HttpResponse;
     try {
-      response = await sendRequest(
-        {
-          method: unsigned.method,
-          protocol: unsigned.protocol,
-          hostname: unsigned.hostname,
-          ...(unsigned.port !== undefined ? { port: unsigned.port } : {}),
-          target: `${unsigned.path}?${ENCRYPTION_SUBRESOURCE}`,
-          headers,
-          body: unsigned.body,
-        },
-        {
-          connectTimeoutMs: Math.min(this.timeouts.connectTimeoutMs, remainingMs),
-          timeoutMs: Math.min(this.timeouts.requestTimeoutMs, remainingMs),
-          agents: this.agents,
-          ...(signal !== undefined ? { signal } : {}),
-        },
-      );
+      response = await sendRequest(signed, {
+        connectTimeoutMs: Math.min(this.timeouts.connectTimeoutMs, remainingMs),
+        timeoutMs: Math.min(this.timeouts.requestTimeoutMs, remainingMs),
+        agents: this.agents,
+        ...(signal !== undefined ? { signal } : {}),
+      });
     } catch (error) {
       // Only what the network did can heal. Anything else (a TypeError, a header Node refuses)
       // is a fault in the request itself and is thrown as it is, after this one attempt.
@@ -284,10 +273,10 @@ function isSuccess(response: HttpResponse): boolean {
   return response.status >= 200 && response.status < 300;
 }
 
-function isGone(response: HttpResponse): boolean {
+function isGone(cloud: CloudModule, response: HttpResponse): boolean {
   if (response.status !== 404) return false;
   const code = parseServiceErrorBody(response.body).code;
-  return code !== undefined && GONE.has(code);
+  return code !== undefined && cloud.goneCodes.includes(code);
 }
 
 function headerValue(response: HttpResponse, names: readonly string[]): string | undefined {

@@ -1,4 +1,4 @@
-import { bodyExcerpt, looksLikeHtml, parseServiceErrorBody } from "../errors/serviceErrorBody";
+import { bodyExcerpt, looksLikeHtml, parseServiceErrorBody } from "../xml/serviceErrorBody";
 import type { UnprovenBody } from "../errors/AcknowledgementError";
 import { parseXml, type XmlNode } from "../xml/parseXml";
 

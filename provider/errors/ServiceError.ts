@@ -2,7 +2,7 @@ import { isTransientResponse } from "../http/retryPolicy";
 import { hintFor } from "./hints";
 import { describeRequest, type RequestContext } from "./requestContext";
 import { inertServerText, MAX_SERVER_FIELD } from "./serverText";
-import type { ServiceErrorBody } from "./serviceErrorBody";
+import type { ServiceErrorBody } from "../xml/serviceErrorBody";
 
 /**
  * The service answered a request with an error status. Carries what a user needs to act: the

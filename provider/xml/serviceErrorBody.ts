@@ -1,5 +1,5 @@
 import { childText, parseXml } from "../xml/parseXml";
-import { inertServerText, MAX_SERVER_FIELD, MAX_SERVER_MESSAGE } from "./serverText";
+import { inertServerText, MAX_SERVER_FIELD, MAX_SERVER_MESSAGE } from "../errors/serverText";
 
 /**
  * The fields of a service's XML error body (`<Error><Code/><Message/><RequestId/>…</Error>`), each
