@@ -12,8 +12,8 @@ import { TransportError } from "../errors/TransportError";
 import { UnsafeCredentialsError } from "../errors/UnsafeCredentialsError";
 import { type HttpResponse, NetworkFailure, sendRequest } from "../http/sendRequest";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isTransientCode, isTransientResponse, retryAfterMs, type RetryPolicy } from "../http/retryPolicy";
-import type { BucketEncryptionState, Cloud, Credentials, EncryptionRule } from "../model";
-import { buildRequest, type Operation } from "../requests/buildRequest";
+import type { BucketEncryptionState, BucketLocation, Cloud, Credentials, LiveRule } from "../model";
+import { buildRequest } from "../requests/buildRequest";
 import { formatResourceId } from "../resourceId";
 import type { BucketRequest } from "../requests/bucketRequest";
 import { SigningCache } from "../signing/signingCache";
@@ -79,15 +79,19 @@ export class EncryptionClient {
 
   /** Sets the bucket's rule to `state`'s (PutBucketEncryption). */
   async putRule(state: BucketEncryptionState, signal?: AbortSignal): Promise<void> {
-    await this.call(state, "put", signal, (response, context): Attempt<void> =>
+    const cloud = cloudModule(state.cloud);
+    await this.call(state, cloud, buildRequest(cloud, state, "put"), signal, (response, context): Attempt<void> =>
       isSuccess(response) ? acknowledged(response, context) : this.failure(response, context),
     );
   }
 
-  /** The bucket's rule, or undefined when the bucket has none or does not exist (GetBucketEncryption). */
-  async getRule(state: BucketEncryptionState, signal?: AbortSignal): Promise<EncryptionRule | undefined> {
-    const cloud = cloudModule(state.cloud);
-    return this.call(state, "get", signal, (response, context): Attempt<EncryptionRule | undefined> => {
+  /**
+   * The bucket's rule as the server holds it, or undefined when the bucket has none or does not
+   * exist (GetBucketEncryption). Needs only the location.
+   */
+  async getRule(location: BucketLocation, signal?: AbortSignal): Promise<LiveRule | undefined> {
+    const cloud = cloudModule(location.cloud);
+    return this.call(location, cloud, buildRequest(cloud, location, "get"), signal, (response, context): Attempt<LiveRule | undefined> => {
       if (isGone(cloud, response)) return { done: undefined };
       if (!isSuccess(response)) return this.failure(response, context);
       const body = classifySuccessBody(response.body, headerValue(response, ["content-type"]));
@@ -109,10 +113,14 @@ export class EncryptionClient {
     });
   }
 
-  /** Removes the bucket's rule (DeleteBucketEncryption); a rule or bucket already gone is success. */
-  async deleteRule(state: BucketEncryptionState, signal?: AbortSignal): Promise<void> {
-    await this.call(state, "delete", signal, (response, context): Attempt<void> =>
-      isSuccess(response) ? acknowledged(response, context) : isGone(cloudModule(state.cloud), response) ? { done: undefined } : this.failure(response, context),
+  /**
+   * Removes the bucket's rule (DeleteBucketEncryption); a rule or bucket already gone is success.
+   * Needs only the location: whatever rule the state records, one DELETE is sent.
+   */
+  async deleteRule(location: BucketLocation, signal?: AbortSignal): Promise<void> {
+    const cloud = cloudModule(location.cloud);
+    await this.call(location, cloud, buildRequest(cloud, location, "delete"), signal, (response, context): Attempt<void> =>
+      isSuccess(response) ? acknowledged(response, context) : isGone(cloud, response) ? { done: undefined } : this.failure(response, context),
     );
   }
 
@@ -137,13 +145,12 @@ export class EncryptionClient {
   }
 
   private async call<T>(
-    state: BucketEncryptionState,
-    operation: Operation,
+    state: BucketLocation,
+    cloud: CloudModule,
+    unsigned: BucketRequest,
     signal: AbortSignal | undefined,
     interpret: (response: HttpResponse, context: RequestContext) => Attempt<T>,
   ): Promise<T> {
-    const cloud = cloudModule(state.cloud);
-    const unsigned = buildRequest(cloud, state, operation);
     const context: RequestContext = {
       resource: formatResourceId(state),
       cloud: state.cloud,
@@ -188,7 +195,7 @@ export class EncryptionClient {
     cloud: CloudModule,
     unsigned: BucketRequest,
     credentials: Credentials,
-    state: BucketEncryptionState,
+    state: BucketLocation,
     context: RequestContext,
     signal: AbortSignal | undefined,
     attempt: number,

@@ -10,7 +10,7 @@ async function main(): Promise<void> {
     retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1, maxElapsedMs: 30_000 },
   });
   try {
-    const rule = await client.getRule({ cloud: "aliyun", region: "cn-hangzhou", bucket: "tls-probe", sseAlgorithm: "KMS", endpoint, signatureVersion: "v4" });
+    const rule = await client.getRule({ cloud: "aliyun", region: "cn-hangzhou", bucket: "tls-probe", endpoint, signatureVersion: "v4" });
     console.log(JSON.stringify({ ok: true, rule, stats: client.stats }));
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
