@@ -55,6 +55,13 @@ describe("ServiceError messages", () => {
     const e = new ServiceError(context, 403, { excerpt: 'an HTML page titled "Proxy login"' }, undefined);
     assert.match(e.message, /HTTP 403: an HTML page titled "Proxy login"\. Next: the service refused the request as sent/);
   });
+  for (const code of ["toString", "constructor", "__proto__"]) {
+    it(`a code named like an Object member (${code}) gets the generic advice, not a function`, () => {
+      const message = new ServiceError(context, 400, { code }, undefined).message;
+      assert.match(message, /Next: the service refused the request as sent/);
+      assert.doesNotMatch(message, /function|\[object/);
+    });
+  }
   for (const code of ["NoSuchBucket", "InvalidArgument", "InvalidEncryptionAlgorithmError", "SignatureDoesNotMatch"]) {
     it(`hint for ${code}`, () => assert.match(new ServiceError(context, 400, { code }, undefined).message, /Next: /));
   }
