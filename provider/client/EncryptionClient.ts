@@ -10,6 +10,7 @@ import { ServiceError } from "../errors/ServiceError";
 import { parseServiceErrorBody } from "../xml/serviceErrorBody";
 import { TransportError } from "../errors/TransportError";
 import { UnsafeCredentialsError } from "../errors/UnsafeCredentialsError";
+import { inertServerText, MAX_SERVER_FIELD } from "../errors/serverText";
 import { type HttpResponse, NetworkFailure, sendRequest } from "../http/sendRequest";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isTransientCode, isTransientResponse, retryAfterMs, type RetryPolicy } from "../http/retryPolicy";
 import type { BucketEncryptionState, BucketLocation, Cloud, Credentials, LiveRule } from "../model";
@@ -50,7 +51,6 @@ export interface ClientOptions {
 
 type Attempt<T> = { readonly done: T } | { readonly retry: Error; readonly waitMs?: number };
 
-
 /**
  * Put/Get/DeleteBucketEncryption for both clouds: one logical call each, retried only on
  * transient failures. PUT and DELETE of a rule are idempotent (the same PUT twice leaves the
@@ -81,7 +81,7 @@ export class EncryptionClient {
   async putRule(state: BucketEncryptionState, signal?: AbortSignal): Promise<void> {
     const cloud = cloudModule(state.cloud);
     await this.call(state, cloud, buildRequest(cloud, state, "put"), signal, (response, context): Attempt<void> =>
-      isSuccess(response) ? acknowledged(response, context) : this.failure(response, context),
+      isSuccess(response) ? acknowledged(response, context, this.now()) : this.failure(response, context),
     );
   }
 
@@ -97,7 +97,7 @@ export class EncryptionClient {
       const body = classifySuccessBody(response.body, headerValue(response, ["content-type"]));
       switch (body.kind) {
         case "unproven":
-          return unproven(response, context, body.body);
+          return unproven(response, context, body.body, this.now());
         case "empty":
         case "malformed":
           // A 2xx that is not the rule but looks like a cut of it is retried: it may heal.
@@ -120,7 +120,7 @@ export class EncryptionClient {
   async deleteRule(location: BucketLocation, signal?: AbortSignal): Promise<void> {
     const cloud = cloudModule(location.cloud);
     await this.call(location, cloud, buildRequest(cloud, location, "delete"), signal, (response, context): Attempt<void> =>
-      isSuccess(response) ? acknowledged(response, context) : isGone(cloud, response) ? { done: undefined } : this.failure(response, context),
+      isSuccess(response) ? acknowledged(response, context, this.now()) : isGone(cloud, response) ? { done: undefined } : this.failure(response, context),
     );
   }
 
@@ -254,7 +254,7 @@ function finalError(error: unknown, context: RequestContext, attempts: number): 
 // A 2xx to PUT or DELETE proves success only with the empty body both clouds document. An error
 // document or a page from something else is refused; a body that looks like a cut of the
 // service's XML may heal, so the idempotent call is sent again.
-function acknowledged(response: HttpResponse, context: RequestContext): Attempt<void> {
+function acknowledged(response: HttpResponse, context: RequestContext, now: Date): Attempt<void> {
   const body = classifySuccessBody(response.body, headerValue(response, ["content-type"]));
   switch (body.kind) {
     case "empty":
@@ -262,18 +262,20 @@ function acknowledged(response: HttpResponse, context: RequestContext): Attempt<
     case "malformed":
       return { retry: new MalformedResponseError(`the acknowledgement is not XML: ${body.reason}`, { cause: body.cause }) };
     case "document":
-      return unproven(response, context, { kind: "other", excerpt: `a <${body.root}> document` });
+      return unproven(response, context, { kind: "other", excerpt: `a <${inertServerText(body.root, MAX_SERVER_FIELD)}> document` }, now);
     case "unproven":
-      return unproven(response, context, body.body);
+      return unproven(response, context, body.body, now);
   }
 }
 
-// Refused, and retried only when the error document itself says the failure is transient.
-function unproven(response: HttpResponse, context: RequestContext, body: UnprovenBody): Attempt<never> {
+// Refused, and retried only when the error document itself says the failure is transient (then
+// after the wait its Retry-After asks for, as for an error status).
+function unproven(response: HttpResponse, context: RequestContext, body: UnprovenBody, now: Date): Attempt<never> {
   const error = new AcknowledgementError(context, response.status, headerValue(response, ["content-type"]), body);
   const code = body.kind === "error-document" ? body.error.code : undefined;
   if (code === undefined || !isTransientCode(code)) throw error;
-  return { retry: error };
+  const waitMs = retryAfterMs(headerValue(response, ["retry-after"]), now);
+  return waitMs !== undefined ? { retry: error, waitMs } : { retry: error };
 }
 
 function isSuccess(response: HttpResponse): boolean {

@@ -102,6 +102,16 @@ describe("the client on a scripted server", () => {
       client.close();
     });
 
+    it("a transient error document under 200 is retried after the wait its Retry-After asks for", async () => {
+      const clock = new FakeClock();
+      const client = clientWith(clock, {}, () => 0);
+      server.answer({ ...slowDown("9"), status: 200 }, { status: 200 });
+      await client.putRule(stateAt(endpoint, "jdcloud"));
+      assert.deepEqual(clock.sleeps, [9_000]);
+      assert.equal(server.requests.length, 2);
+      client.close();
+    });
+
     it("a Retry-After past the deadline ends the operation at once", async () => {
       const clock = new FakeClock();
       const client = clientWith(clock, { maxElapsedMs: 60_000 });
