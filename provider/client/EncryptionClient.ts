@@ -12,6 +12,7 @@ import { TransportError } from "../errors/TransportError";
 import { UnsafeCredentialsError } from "../errors/UnsafeCredentialsError";
 import { inertServerText, MAX_SERVER_FIELD } from "../errors/serverText";
 import { type HttpResponse, NetworkFailure, sendRequest } from "../http/sendRequest";
+import { timerDelayProblem } from "../http/timerLimit";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isTransientCode, isTransientResponse, retryAfterMs, type RetryPolicy } from "../http/retryPolicy";
 import type { BucketEncryptionState, BucketLocation, Cloud, Credentials, LiveRule } from "../model";
 import { buildRequest } from "../requests/buildRequest";
@@ -69,9 +70,15 @@ export class EncryptionClient {
   private readonly random: () => number;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 
+  /** Throws RangeError, naming the option, for a duration Node's timers cannot hold. */
   constructor(private readonly options: ClientOptions) {
     this.timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
     this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    const problem =
+      timerDelayProblem("timeouts.connectTimeoutMs", this.timeouts.connectTimeoutMs) ??
+      timerDelayProblem("timeouts.requestTimeoutMs", this.timeouts.requestTimeoutMs) ??
+      timerDelayProblem("retry.maxElapsedMs", this.retry.maxElapsedMs);
+    if (problem !== undefined) throw new RangeError(problem);
     this.now = options.now ?? (() => new Date());
     this.random = options.random ?? Math.random;
     this.sleep = options.sleep ?? abortableSleep;

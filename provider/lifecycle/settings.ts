@@ -1,6 +1,7 @@
 import { DEFAULT_TIMEOUTS, type TimeoutOptions } from "../client/EncryptionClient";
 import type { ConfigLookup } from "../credentials";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "../http/retryPolicy";
+import { MAX_TIMER_MS } from "../http/timerLimit";
 
 /** Stack config keys (namespace `bucketEncryption`) and environment variables that tune requests. */
 export const SETTING_KEYS = {
@@ -10,11 +11,7 @@ export const SETTING_KEYS = {
   maxElapsedMs: ["bucketEncryption:maxElapsedMs", "PULUMI_BUCKET_ENCRYPTION_MAX_ELAPSED_MS"],
 } as const;
 
-/**
- * The longest delay Node's timers hold (2^31-1 ms, about 24.8 days): a longer one fires after
- * 1 ms instead, so a larger timeout would silently become none.
- */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
+export { MAX_TIMER_MS } from "../http/timerLimit";
 
 /** Request deadlines and retry limits, from stack config, else the environment, else defaults. */
 export interface RequestSettings {
