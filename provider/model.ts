@@ -28,15 +28,33 @@ export interface BucketAddress {
 }
 
 /**
- * A resource's inputs after `check`: validated and normalised. This is also exactly what the
- * resource stores as outputs (plus the engine's `__provider`).
+ * A rule as a server holds it. Values read from a server are facts, not inputs: any algorithm
+ * string and any key id are kept as they came (aliases of the shared vocabulary mapped), never
+ * checked against what `check` accepts, so that refresh records drift and `up` can repair it.
  */
-export interface BucketEncryptionState extends BucketAddress, EncryptionRule {
+export interface LiveRule {
+  readonly sseAlgorithm: string;
+  readonly kmsMasterKeyId?: string;
+  readonly kmsDataEncryption?: string;
+}
+
+/**
+ * Where a bucket's rule is reached: its address and how to reach it. All that GET and DELETE
+ * need, whatever rule the state records.
+ */
+export interface BucketLocation extends BucketAddress {
   /** A base URL that replaces the cloud's public endpoint, without a trailing slash. */
   readonly endpoint?: string;
   /** Present after normalisation exactly when the cloud offers a choice of signature version. */
   readonly signatureVersion?: SignatureVersion;
 }
+
+/**
+ * A resource's inputs after `check`: validated and normalised. This is also exactly what the
+ * resource stores as outputs (plus the engine's `__provider`) after create and update; after a
+ * refresh the rule part is whatever the server held (see LiveRule).
+ */
+export interface BucketEncryptionState extends BucketLocation, EncryptionRule {}
 
 /** Access key material for one cloud. Never stored in state or printed. */
 export interface Credentials {

@@ -3,22 +3,26 @@ import https from "node:https";
 import { cloudModule } from "../clouds";
 import type { CloudModule } from "../clouds/cloudModule";
 import { REQUEST_ID_HEADERS } from "../constants";
+import { AcknowledgementError, type UnprovenBody } from "../errors/AcknowledgementError";
 import { MalformedResponseError } from "../errors/MalformedResponseError";
 import type { RequestContext } from "../errors/requestContext";
-import { describeRequest } from "../errors/requestContext";
 import { ServiceError } from "../errors/ServiceError";
 import { parseServiceErrorBody } from "../xml/serviceErrorBody";
 import { TransportError } from "../errors/TransportError";
+import { UnsafeCredentialsError } from "../errors/UnsafeCredentialsError";
+import { inertServerText, MAX_SERVER_FIELD } from "../errors/serverText";
 import { type HttpResponse, NetworkFailure, sendRequest } from "../http/sendRequest";
-import { backoffDelayMs, DEFAULT_RETRY_POLICY, isTransientResponse, retryAfterMs, type RetryPolicy } from "../http/retryPolicy";
-import type { BucketEncryptionState, Cloud, Credentials, EncryptionRule } from "../model";
-import { buildRequest, type Operation } from "../requests/buildRequest";
+import { timerDelayProblem } from "../http/timerLimit";
+import { backoffDelayMs, DEFAULT_RETRY_POLICY, isTransientCode, isTransientResponse, retryAfterMs, type RetryPolicy } from "../http/retryPolicy";
+import type { BucketEncryptionState, BucketLocation, Cloud, Credentials, LiveRule } from "../model";
+import { buildRequest } from "../requests/buildRequest";
 import { formatResourceId } from "../resourceId";
 import type { BucketRequest } from "../requests/bucketRequest";
 import { SigningCache } from "../signing/signingCache";
 import { userAgent } from "../userAgent";
 import { clockSkewHint } from "./clockSkew";
-import { parseXml } from "../xml/parseXml";
+import { credentialHeaderProblem } from "./credentialHeaderProblem";
+import { classifySuccessBody } from "./successBody";
 
 /** Deadlines for each attempt; see RetryPolicy for the whole operation's. */
 export interface TimeoutOptions {
@@ -68,9 +72,15 @@ export class EncryptionClient {
   private readonly random: () => number;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 
+  /** Throws RangeError, naming the option, for a duration Node's timers cannot hold. */
   constructor(private readonly options: ClientOptions) {
     this.timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
     this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    const problem =
+      timerDelayProblem("timeouts.connectTimeoutMs", this.timeouts.connectTimeoutMs) ??
+      timerDelayProblem("timeouts.requestTimeoutMs", this.timeouts.requestTimeoutMs) ??
+      timerDelayProblem("retry.maxElapsedMs", this.retry.maxElapsedMs);
+    if (problem !== undefined) throw new RangeError(problem);
     this.now = options.now ?? (() => new Date());
     this.random = options.random ?? Math.random;
     this.sleep = options.sleep ?? abortableSleep;
@@ -78,33 +88,48 @@ export class EncryptionClient {
 
   /** Sets the bucket's rule to `state`'s (PutBucketEncryption). */
   async putRule(state: BucketEncryptionState, signal?: AbortSignal): Promise<void> {
-    await this.call(state, "put", signal, (response, context): Attempt<void> =>
-      isSuccess(response) ? acknowledged(response, context) : this.failure(response, context),
+    const cloud = cloudModule(state.cloud);
+    await this.call(state, cloud, buildRequest(cloud, state, "put"), signal, (response, context): Attempt<void> =>
+      isSuccess(response) ? acknowledged(response, context, this.now()) : this.failure(response, context),
     );
   }
 
-  /** The bucket's rule, or undefined when the bucket has none or does not exist (GetBucketEncryption). */
-  async getRule(state: BucketEncryptionState, signal?: AbortSignal): Promise<EncryptionRule | undefined> {
-    const cloud = cloudModule(state.cloud);
-    return this.call(state, "get", signal, (response, context): Attempt<EncryptionRule | undefined> => {
-      if (isSuccess(response)) {
-        try {
-          return { done: cloud.decodeRule(response.body) };
-        } catch (error) {
-          // A 2xx whose body is not the rule is retried: a proxy or a cut that still ended cleanly.
-          const message = error instanceof Error ? error.message : String(error);
-          return { retry: new MalformedResponseError(`${describeRequest(context)}: ${message}`, { cause: error }) };
-        }
-      }
+  /**
+   * The bucket's rule as the server holds it, or undefined when the bucket has none or does not
+   * exist (GetBucketEncryption). Needs only the location.
+   */
+  async getRule(location: BucketLocation, signal?: AbortSignal): Promise<LiveRule | undefined> {
+    const cloud = cloudModule(location.cloud);
+    return this.call(location, cloud, buildRequest(cloud, location, "get"), signal, (response, context): Attempt<LiveRule | undefined> => {
       if (isGone(cloud, response)) return { done: undefined };
-      return this.failure(response, context);
+      if (!isSuccess(response)) return this.failure(response, context);
+      const body = classifySuccessBody(response.body, headerValue(response, ["content-type"]));
+      switch (body.kind) {
+        case "unproven":
+          return unproven(response, context, body.body, this.now());
+        case "empty":
+        case "malformed":
+          // A 2xx that is not the rule but looks like a cut of it is retried: it may heal.
+          return { retry: new MalformedResponseError(body.kind === "empty" ? "the rule read back is empty" : body.reason) };
+        case "document":
+          try {
+            return { done: cloud.decodeRule(response.body) };
+          } catch (error) {
+            if (!(error instanceof MalformedResponseError)) throw error;
+            return { retry: error };
+          }
+      }
     });
   }
 
-  /** Removes the bucket's rule (DeleteBucketEncryption); a rule or bucket already gone is success. */
-  async deleteRule(state: BucketEncryptionState, signal?: AbortSignal): Promise<void> {
-    await this.call(state, "delete", signal, (response, context): Attempt<void> =>
-      isSuccess(response) ? acknowledged(response, context) : isGone(cloudModule(state.cloud), response) ? { done: undefined } : this.failure(response, context),
+  /**
+   * Removes the bucket's rule (DeleteBucketEncryption); a rule or bucket already gone is success.
+   * Needs only the location: whatever rule the state records, one DELETE is sent.
+   */
+  async deleteRule(location: BucketLocation, signal?: AbortSignal): Promise<void> {
+    const cloud = cloudModule(location.cloud);
+    await this.call(location, cloud, buildRequest(cloud, location, "delete"), signal, (response, context): Attempt<void> =>
+      isSuccess(response) ? acknowledged(response, context, this.now()) : isGone(cloud, response) ? { done: undefined } : this.failure(response, context),
     );
   }
 
@@ -120,40 +145,55 @@ export class EncryptionClient {
     const hint = body.code === "RequestTimeTooSkewed" ? clockSkewHint(headerValue(response, ["date"]), this.now()) : undefined;
     const error = new ServiceError(context, response.status, body, requestId, hint);
     if (!isTransientResponse(response.status, body.code)) throw error;
+    return this.retryAfter(response, error);
+  }
+
+  private retryAfter(response: HttpResponse, error: Error): Attempt<never> {
     const waitMs = retryAfterMs(headerValue(response, ["retry-after"]), this.now());
     return waitMs !== undefined ? { retry: error, waitMs } : { retry: error };
   }
 
   private async call<T>(
-    state: BucketEncryptionState,
-    operation: Operation,
+    state: BucketLocation,
+    cloud: CloudModule,
+    unsigned: BucketRequest,
     signal: AbortSignal | undefined,
     interpret: (response: HttpResponse, context: RequestContext) => Attempt<T>,
   ): Promise<T> {
-    const cloud = cloudModule(state.cloud);
-    const unsigned = buildRequest(cloud, state, operation);
     const context: RequestContext = {
       resource: formatResourceId(state),
       cloud: state.cloud,
       serviceName: cloud.serviceName,
       method: unsigned.method,
+      host: unsigned.port !== undefined ? `${unsigned.hostname}:${unsigned.port}` : unsigned.hostname,
     };
-    const credentials = this.options.credentials(state.cloud);
-    const started = Date.now();
     this.stats.operations++;
+    const credentials = this.options.credentials(state.cloud);
+    // Once, before any request: a value Node cannot put in a header would otherwise fail every attempt.
+    const problem = credentialHeaderProblem(credentials);
+    if (problem !== undefined) {
+      this.stats.failures++;
+      throw new UnsafeCredentialsError(state.cloud, problem);
+    }
+    // The injected clock drives the deadline too, so tests can run a whole retry schedule instantly.
+    const started = this.now().getTime();
+    const elapsed = () => this.now().getTime() - started;
     for (let attempt = 1; ; attempt++) {
       this.stats.attempts++;
       // No attempt outlives the operation's budget, so maxElapsedMs is a real deadline.
-      const remainingMs = Math.max(1, this.retry.maxElapsedMs - (Date.now() - started));
-      const outcome = await this.attempt(cloud, unsigned, credentials, state, context, signal, attempt, remainingMs, interpret);
-      if ("done" in outcome) return outcome.done;
-      const elapsed = Date.now() - started;
-      const wait = Math.max(outcome.waitMs ?? 0, backoffDelayMs(attempt, this.retry, this.random));
-      if (attempt >= this.retry.maxAttempts || elapsed + wait >= this.retry.maxElapsedMs || signal?.aborted === true) {
+      const remainingMs = Math.max(1, this.retry.maxElapsedMs - elapsed());
+      let outcome: Attempt<T>;
+      try {
+        outcome = await this.attempt(cloud, unsigned, credentials, state, context, signal, attempt, remainingMs, interpret);
+      } catch (error) {
         this.stats.failures++;
-        if (outcome.retry instanceof NetworkFailure) throw new TransportError(context, outcome.retry.message, attempt, { cause: outcome.retry });
-        if (outcome.retry instanceof ServiceError) throw outcome.retry.afterAttempts(attempt);
-        throw outcome.retry;
+        throw finalError(error, context, attempt);
+      }
+      if ("done" in outcome) return outcome.done;
+      const wait = Math.max(outcome.waitMs ?? 0, backoffDelayMs(attempt, this.retry, this.random));
+      if (attempt >= this.retry.maxAttempts || elapsed() + wait >= this.retry.maxElapsedMs || signal?.aborted === true) {
+        this.stats.failures++;
+        throw finalError(outcome.retry, context, attempt);
       }
       this.stats.retries++;
       await this.sleep(wait, signal);
@@ -164,7 +204,7 @@ export class EncryptionClient {
     cloud: CloudModule,
     unsigned: BucketRequest,
     credentials: Credentials,
-    state: BucketEncryptionState,
+    state: BucketLocation,
     context: RequestContext,
     signal: AbortSignal | undefined,
     attempt: number,
@@ -178,42 +218,74 @@ export class EncryptionClient {
     });
     let response: HttpResponse;
     try {
-      response = await sendRequest(
-        // The User-Agent is not signed (no signer covers it), so it is added to the signed request.
-        { ...signed, headers: { ...signed.headers, "user-agent": this.userAgent } },
-        {
-          connectTimeoutMs: Math.min(this.timeouts.connectTimeoutMs, remainingMs),
-          timeoutMs: Math.min(this.timeouts.requestTimeoutMs, remainingMs),
-          agents: this.agents,
-          ...(signal !== undefined ? { signal } : {}),
-        },
-      );
+      // The User-Agent is not signed (no signer covers it), so it is added to the signed request.
+      response = await sendRequest({ ...signed, headers: { ...signed.headers, "user-agent": this.userAgent } }, {
+        connectTimeoutMs: Math.min(this.timeouts.connectTimeoutMs, remainingMs),
+        timeoutMs: Math.min(this.timeouts.requestTimeoutMs, remainingMs),
+        agents: this.agents,
+        ...(signal !== undefined ? { signal } : {}),
+      });
     } catch (error) {
-      if (error instanceof NetworkFailure && error.kind === "aborted") {
-        this.stats.failures++;
-        throw new TransportError(context, error.message, attempt, { cause: error });
+      // Only what the network did can heal. Anything else (a TypeError, a header Node refuses)
+      // is a fault in the request itself and is thrown as it is, after this one attempt.
+      if (!(error instanceof NetworkFailure)) throw error;
+      switch (error.kind) {
+        case "aborted":
+          throw new TransportError(context, error.message, attempt, { cause: error });
+        case "too-large":
+          throw MalformedResponseError.afterAttempts(context, error.message, attempt, error);
+        case "certificate":
+          throw new TransportError(context, `${error.message}; not retried, a certificate does not change between attempts`, attempt, {
+            cause: error,
+            next: `if ${context.host ?? "the endpoint"} uses a private certificate authority, give Node its certificate with NODE_EXTRA_CA_CERTS=/path/to/ca.pem; otherwise check endpoint (the host name must match the certificate) and this machine's clock`,
+          });
+        case "timeout":
+        case "connect-timeout":
+        case "connection":
+        case "truncated":
+          return { retry: error };
       }
-      if (error instanceof NetworkFailure && error.kind === "too-large") {
-        this.stats.failures++;
-        throw new MalformedResponseError(`${describeRequest(context)}: ${error.message}`, { cause: error });
-      }
-      return { retry: error instanceof Error ? error : new Error(String(error)) };
     }
     return interpret(response, context);
   }
 }
 
-// A 2xx to PUT or DELETE has an empty body or an XML one. Anything else (an HTML page from a
-// proxy, a cut) is not a trustworthy acknowledgement, so the idempotent call is sent again.
-function acknowledged(response: HttpResponse, context: RequestContext): Attempt<void> {
-  if (response.body.trim() === "") return { done: undefined };
-  try {
-    parseXml(response.body);
-    return { done: undefined };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { retry: new MalformedResponseError(`${describeRequest(context)}: the acknowledgement is not XML: ${message}`, { cause: error }) };
+// What an operation throws once it stops: errors that describe one attempt become ones that name
+// the attempts made and what to do next; errors already final pass through unchanged.
+function finalError(error: unknown, context: RequestContext, attempts: number): unknown {
+  if (error instanceof NetworkFailure) return new TransportError(context, error.message, attempts, { cause: error });
+  if (error instanceof ServiceError || error instanceof AcknowledgementError) return error.afterAttempts(attempts);
+  if (error instanceof MalformedResponseError && error.attempts === undefined) {
+    return MalformedResponseError.afterAttempts(context, error.message, attempts, error);
   }
+  return error;
+}
+
+// A 2xx to PUT or DELETE proves success only with the empty body both clouds document. An error
+// document or a page from something else is refused; a body that looks like a cut of the
+// service's XML may heal, so the idempotent call is sent again.
+function acknowledged(response: HttpResponse, context: RequestContext, now: Date): Attempt<void> {
+  const body = classifySuccessBody(response.body, headerValue(response, ["content-type"]));
+  switch (body.kind) {
+    case "empty":
+      return { done: undefined };
+    case "malformed":
+      return { retry: new MalformedResponseError(`the acknowledgement is not XML: ${body.reason}`, { cause: body.cause }) };
+    case "document":
+      return unproven(response, context, { kind: "other", excerpt: `a <${inertServerText(body.root, MAX_SERVER_FIELD)}> document` }, now);
+    case "unproven":
+      return unproven(response, context, body.body, now);
+  }
+}
+
+// Refused, and retried only when the error document itself says the failure is transient (then
+// after the wait its Retry-After asks for, as for an error status).
+function unproven(response: HttpResponse, context: RequestContext, body: UnprovenBody, now: Date): Attempt<never> {
+  const error = new AcknowledgementError(context, response.status, headerValue(response, ["content-type"]), body);
+  const code = body.kind === "error-document" ? body.error.code : undefined;
+  if (code === undefined || !isTransientCode(code)) throw error;
+  const waitMs = retryAfterMs(headerValue(response, ["retry-after"]), now);
+  return waitMs !== undefined ? { retry: error, waitMs } : { retry: error };
 }
 
 function isSuccess(response: HttpResponse): boolean {
@@ -223,7 +295,7 @@ function isSuccess(response: HttpResponse): boolean {
 function isGone(cloud: CloudModule, response: HttpResponse): boolean {
   if (response.status !== 404) return false;
   const code = parseServiceErrorBody(response.body).code;
-  return code !== undefined && (cloud.goneCodes).includes(code);
+  return code !== undefined && cloud.goneCodes.includes(code);
 }
 
 function headerValue(response: HttpResponse, names: readonly string[]): string | undefined {

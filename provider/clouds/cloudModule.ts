@@ -1,4 +1,4 @@
-import type { EncryptionRule, Credentials, SignatureVersion, SseAlgorithm } from "../model";
+import type { EncryptionRule, Credentials, LiveRule, SignatureVersion, SseAlgorithm } from "../model";
 import type { BucketRequest, SignedRequest } from "../requests/bucketRequest";
 import type { SigningCache } from "../signing/signingCache";
 
@@ -50,8 +50,11 @@ export interface CloudModule {
   readonly goneCodes: readonly string[];
   /** The PUT body for `rule`. */
   encodeRule(rule: EncryptionRule): string;
-  /** The rule in a GET response body; throws MalformedResponseError when the body is not one. */
-  decodeRule(body: string): EncryptionRule;
+  /**
+   * The rule in a GET response body, as the server holds it: any algorithm string and any key id
+   * (facts, not inputs). Throws MalformedResponseError only when the body is not a rule document.
+   */
+  decodeRule(body: string): LiveRule;
   /** The request with its signature (and the headers the signature covers) added. */
   sign(request: BucketRequest, credentials: Credentials, now: Date, options: SigningOptions): Promise<SignedRequest>;
 

@@ -1,11 +1,13 @@
+import { isTransientResponse } from "../http/retryPolicy";
 import { hintFor } from "./hints";
 import { describeRequest, type RequestContext } from "./requestContext";
+import { inertServerText, MAX_SERVER_FIELD } from "./serverText";
 import type { ServiceErrorBody } from "../xml/serviceErrorBody";
 
 /**
  * The service answered a request with an error status. Carries what a user needs to act: the
- * resource, the cloud, the HTTP status, the service's code, message and request id, and a hint.
- * Never request headers, so never a credential or a signature.
+ * resource, the cloud, the HTTP status, the service's code, message and request id, the attempts
+ * made, and what to do next. Never request headers, so never a credential or a signature.
  */
 export class ServiceError extends Error {
   override readonly name = "ServiceError";
@@ -20,15 +22,16 @@ export class ServiceError extends Error {
   readonly attempts: number;
 
   constructor(context: RequestContext, status: number, body: ServiceErrorBody, requestId: string | undefined, hint?: string, attempts = 1) {
-    const id = body.requestId ?? requestId;
-    const advice = hint ?? hintFor(body.code);
+    const headerId = requestId !== undefined ? inertServerText(requestId, MAX_SERVER_FIELD) : undefined;
+    const id = body.requestId ?? headerId;
+    const advice = hint ?? hintFor(body.code) ?? genericAdvice(status, body.code);
     const parts = [
-      `${describeRequest(context)} failed${attempts > 1 ? ` after ${attempts} attempts` : ""}: HTTP ${status}`,
+      `${describeRequest(context)} failed after ${attempts} attempt${attempts === 1 ? "" : "s"}: HTTP ${status}`,
       body.code !== undefined ? ` ${body.code}` : "",
-      body.message !== undefined ? `: ${body.message}` : "",
+      body.message !== undefined ? `: ${body.message}` : body.excerpt !== undefined ? `: ${body.excerpt}` : "",
       body.ec !== undefined ? ` (EC ${body.ec})` : "",
       id !== undefined ? ` [request id ${id}]` : "",
-      advice !== undefined ? `. Next: ${advice}.` : "",
+      `. Next: ${advice}.`,
     ];
     super(parts.join(""));
     this.context = context;
@@ -39,7 +42,7 @@ export class ServiceError extends Error {
     this.hint = advice;
     this.attempts = attempts;
     this.body = body;
-    this.headerRequestId = requestId;
+    this.headerRequestId = headerId;
   }
 
   private readonly body: ServiceErrorBody;
@@ -49,4 +52,14 @@ export class ServiceError extends Error {
   afterAttempts(attempts: number): ServiceError {
     return new ServiceError(this.context, this.status, this.body, this.headerRequestId, this.hint, attempts);
   }
+}
+
+// When no code-specific hint exists: transient failures call for patience, others for a look at
+// the request, which the service refused as it was.
+function genericAdvice(status: number, code: string | undefined): string {
+  if (isTransientResponse(status, code)) {
+    return "the service is busy or failing; retry later, or allow more time (bucketEncryption:maxAttempts, bucketEncryption:maxElapsedMs)";
+  }
+  if (status >= 300 && status < 400) return "the endpoint redirects elsewhere; set endpoint to the bucket's own regional endpoint";
+  return "the service refused the request as sent; check the code and message against the cloud's documentation, then the resource's inputs and credentials";
 }

@@ -16,7 +16,8 @@ const HINTS: Readonly<Record<string, string>> = {
 /** The hint for `code`, if there is one. */
 export function hintFor(code: string | undefined): string | undefined {
   if (code === undefined) return undefined;
-  if (code in HINTS) return HINTS[code];
+  // Own keys only: the code comes from a server and may be "toString".
+  if (Object.prototype.hasOwnProperty.call(HINTS, code)) return HINTS[code];
   if (code.startsWith("kms:")) return "the KMS refused the key; check kmsMasterKeyId";
   return undefined;
 }

@@ -8,6 +8,8 @@ export interface RequestContext {
   readonly serviceName: string;
   /** `PUT`, `GET` or `DELETE`. */
   readonly method: string;
+  /** The host (and port) the request goes to, for errors about the connection itself. */
+  readonly host?: string;
 }
 
 /** `PUT ?encryption on aliyun:cn-hangzhou:acme-logs (Alibaba Cloud OSS)`. */

@@ -36,6 +36,11 @@ export function isTransientResponse(status: number, code: string | undefined): b
   return TRANSIENT_STATUSES.has(status) || (code !== undefined && TRANSIENT_CODES.has(code));
 }
 
+/** Whether a service error code, whatever the status it came with, names a transient failure. */
+export function isTransientCode(code: string): boolean {
+  return TRANSIENT_CODES.has(code);
+}
+
 /** Exponential backoff with full jitter: uniform in [0, min(maxDelay, base * 2^(attempt-1))). */
 export function backoffDelayMs(attempt: number, policy: RetryPolicy, random: () => number): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));

@@ -1,6 +1,7 @@
 import http from "node:http";
 import https from "node:https";
 import { MAX_RESPONSE_BYTES } from "../constants";
+import { isCertificateFailure } from "./tlsFailure";
 
 /** A complete HTTP response with its body read as UTF-8. */
 export interface HttpResponse {
@@ -36,7 +37,7 @@ export interface SendOptions {
 export class NetworkFailure extends Error {
   override readonly name = "NetworkFailure";
   constructor(
-    readonly kind: "timeout" | "connect-timeout" | "connection" | "truncated" | "too-large" | "aborted",
+    readonly kind: "timeout" | "connect-timeout" | "connection" | "certificate" | "truncated" | "too-large" | "aborted",
     message: string,
     options?: { cause?: unknown },
   ) {
@@ -46,7 +47,8 @@ export class NetworkFailure extends Error {
 
 /**
  * Sends one request and reads the whole response, within `timeoutMs`. Never retries: that is
- * the caller's decision. Rejects only with NetworkFailure.
+ * the caller's decision. Rejects with NetworkFailure for anything the network did; a request
+ * Node refuses to send (a header it cannot encode) rejects with Node's own error.
  */
 export function sendRequest(request: OutgoingRequest, options: SendOptions): Promise<HttpResponse> {
   const limit = options.maxBodyBytes ?? MAX_RESPONSE_BYTES;
@@ -73,14 +75,23 @@ export function sendRequest(request: OutgoingRequest, options: SendOptions): Pro
       return;
     }
 
-    const req = module.request({
-      method: request.method,
-      hostname: request.hostname,
-      ...(request.port !== undefined ? { port: request.port } : {}),
-      path: request.target,
-      headers: request.headers,
-      ...(agent !== undefined ? { agent } : {}),
-    });
+    // Everything that can throw synchronously (a signal that is not one, a header Node refuses)
+    // runs before any timer or socket exists, so such an error leaves nothing behind.
+    options.signal?.addEventListener("abort", onAbort);
+    let req: http.ClientRequest;
+    try {
+      req = module.request({
+        method: request.method,
+        hostname: request.hostname,
+        ...(request.port !== undefined ? { port: request.port } : {}),
+        path: request.target,
+        headers: request.headers,
+        ...(agent !== undefined ? { agent } : {}),
+      });
+    } catch (error) {
+      options.signal?.removeEventListener("abort", onAbort);
+      throw error;
+    }
     const totalTimer = setTimeout(
       () => finish(new NetworkFailure("timeout", `no complete response within ${options.timeoutMs} ms`)),
       options.timeoutMs,
@@ -89,14 +100,19 @@ export function sendRequest(request: OutgoingRequest, options: SendOptions): Pro
       () => finish(new NetworkFailure("connect-timeout", `could not connect within ${options.connectTimeoutMs} ms`)),
       options.connectTimeoutMs,
     );
-    options.signal?.addEventListener("abort", onAbort);
 
     req.on("socket", (socket) => {
       // A reused keep-alive socket is already connected.
       if (!socket.connecting) clearTimeout(connectTimer);
       else socket.once(request.protocol === "https:" ? "secureConnect" : "connect", () => clearTimeout(connectTimer));
     });
-    req.on("error", (cause) => finish(new NetworkFailure("connection", `connection failed: ${describeCause(cause)}`, { cause })));
+    req.on("error", (cause) => {
+      if (isCertificateFailure((cause as NodeJS.ErrnoException).code)) {
+        finish(new NetworkFailure("certificate", `TLS verification of ${request.hostname} failed: ${describeCause(cause)}`, { cause }));
+      } else {
+        finish(new NetworkFailure("connection", `connection failed: ${describeCause(cause)}`, { cause }));
+      }
+    });
     req.on("response", (res) => {
       const declared = res.headers["content-length"] !== undefined ? Number(res.headers["content-length"]) : undefined;
       if (declared !== undefined && declared > limit) {

@@ -1,16 +1,16 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { EncryptionClient } from "../client/EncryptionClient";
-import { cloudModule } from "../clouds";
 import { UNKNOWN_VALUE } from "../constants";
 import { type ConfigLookup, resolveCredentials } from "../credentials";
 import { CredentialsError } from "../errors/CredentialsError";
-import type { BucketEncryptionState } from "../model";
-import { formatResourceId, parseResourceId } from "../resourceId";
+import { StoredLocationError } from "../errors/StoredLocationError";
+import type { BucketEncryptionState, BucketLocation } from "../model";
+import { formatResourceId } from "../resourceId";
 import { checkInputs } from "../validation/checkInputs";
-import { normalizeEndpoint } from "../validation/endpoint";
 import { normalizeProps } from "../validation/normalize";
 import { diffStates } from "./diffStates";
 import { readSettings } from "./settings";
+import { storedLocation } from "./storedLocation";
 
 type Props = Record<string, unknown>;
 
@@ -84,30 +84,24 @@ export class BucketEncryptionLifecycle implements pulumi.dynamic.ResourceProvide
 
   /**
    * Reads the live rule with one GET. No rule, or no bucket, means the resource is gone: the
-   * empty result drops it from state. Works from the id alone (cloud, region and bucket).
+   * empty result drops it from state. Needs only the location (from the state, else the id), and
+   * stores whatever the server holds, even a rule `check` would refuse as input: values read from
+   * a server are facts, so the diff shows the drift and `up` repairs it.
    */
   async read(id: string, props: Props = {}): Promise<pulumi.dynamic.ReadResult<Props>> {
     await this.configured;
-    const stored = checkInputs(stripEngineKeys(props)).state;
-    const base = stored ?? addressFromId(id, props);
-    if (base === undefined) {
-      throw new Error(`cannot read BucketEncryption ${JSON.stringify(id)}: the id is not <cloud>:<region>:<bucket> and the state holds no valid address`);
-    }
-    const rule = await (await this.client()).getRule(base);
+    const location = locationOrThrow("read", id, props);
+    const rule = await (await this.client()).getRule(location);
     if (rule === undefined) return {};
     // The live rule in the same normal form check produces, so a rule that matches the program
     // shows no diff.
     const live = normalizeProps({
-      cloud: base.cloud,
-      region: base.region,
-      bucket: base.bucket,
+      ...location,
       sseAlgorithm: rule.sseAlgorithm,
       kmsMasterKeyId: rule.kmsMasterKeyId,
       kmsDataEncryption: rule.kmsDataEncryption,
-      endpoint: base.endpoint,
-      signatureVersion: base.signatureVersion,
     });
-    return { id: formatResourceId(base), props: { ...live }, inputs: { ...live } };
+    return { id: formatResourceId(location), props: { ...live }, inputs: { ...live } };
   }
 
   /** Sets the new rule with one PUT and returns the full outputs (a missing `outs` would wipe them). */
@@ -117,10 +111,15 @@ export class BucketEncryptionLifecycle implements pulumi.dynamic.ResourceProvide
     return { outs: { ...state } };
   }
 
-  /** Removes the rule with one DELETE; a rule or bucket already gone is success. */
-  async delete(_id: string, props: Props): Promise<void> {
-    const state = await this.stateOf(props);
-    await (await this.client()).deleteRule(state);
+  /**
+   * Removes the rule with one DELETE; a rule or bucket already gone is success. Needs only the
+   * location (from the state, else the id): whatever rule the state records, even one `check`
+   * would refuse, the DELETE is sent. The same holds for the delete half of a replacement.
+   */
+  async delete(id: string, props: Props): Promise<void> {
+    await this.configured;
+    const location = locationOrThrow("delete", id, props);
+    await (await this.client()).deleteRule(location);
   }
 
   private async stateOf(props: Props): Promise<BucketEncryptionState> {
@@ -147,19 +146,10 @@ export class BucketEncryptionLifecycle implements pulumi.dynamic.ResourceProvide
   }
 }
 
-// A read from the id alone (an import-like refresh) still honours an endpoint kept in props. The
-// algorithm is a placeholder: only the address is used to send the GET.
-function addressFromId(id: string, props: Props): BucketEncryptionState | undefined {
-  const address = parseResourceId(id);
-  if (address === undefined) return undefined;
-  const endpoint = typeof props["endpoint"] === "string" ? normalizeEndpoint(props["endpoint"]) : undefined;
-  const signatureVersion = cloudModule(address.cloud).signatureVersions.find((v) => v === props["signatureVersion"]);
-  return {
-    ...address,
-    sseAlgorithm: "KMS",
-    ...(endpoint !== undefined && "endpoint" in endpoint ? { endpoint: endpoint.endpoint } : {}),
-    ...(signatureVersion !== undefined ? { signatureVersion } : {}),
-  };
+function locationOrThrow(operation: "read" | "delete", id: string, props: Props): BucketLocation {
+  const result = storedLocation(id, props);
+  if ("problem" in result) throw new StoredLocationError(operation, id, result.problem);
+  return result.location;
 }
 
 function stripEngineKeys(props: Props): Props {

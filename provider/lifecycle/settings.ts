@@ -1,6 +1,7 @@
 import { DEFAULT_TIMEOUTS, type TimeoutOptions } from "../client/EncryptionClient";
 import type { ConfigLookup } from "../credentials";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "../http/retryPolicy";
+import { MAX_TIMER_MS } from "../http/timerLimit";
 
 /** Stack config keys (namespace `bucketEncryption`) and environment variables that tune requests. */
 export const SETTING_KEYS = {
@@ -10,33 +11,45 @@ export const SETTING_KEYS = {
   maxElapsedMs: ["bucketEncryption:maxElapsedMs", "PULUMI_BUCKET_ENCRYPTION_MAX_ELAPSED_MS"],
 } as const;
 
+export { MAX_TIMER_MS } from "../http/timerLimit";
+
 /** Request deadlines and retry limits, from stack config, else the environment, else defaults. */
 export interface RequestSettings {
   readonly timeouts: TimeoutOptions;
   readonly retry: RetryPolicy;
 }
 
-/** Reads the settings; a value that is not a positive integer is an error naming the key. */
+/**
+ * Reads the settings; a value that is not a positive whole number, or a duration longer than
+ * Node's timers can hold, is an error naming the key.
+ */
 export function readSettings(config: ConfigLookup, env: NodeJS.ProcessEnv): RequestSettings {
-  const number = (keys: readonly [string, string], fallback: number): number => {
+  const number = (keys: readonly [string, string], fallback: number, max: number, unit: string): number => {
     const [configKey, envKey] = keys;
     const fromConfig = config(configKey);
     const raw = fromConfig ?? env[envKey];
     if (raw === undefined || raw === "") return fallback;
-    if (!/^\d+$/.test(raw) || Number(raw) <= 0) {
-      throw new Error(`${fromConfig !== undefined ? configKey : envKey} must be a positive whole number, not ${JSON.stringify(raw)}`);
-    }
+    const key = fromConfig !== undefined ? configKey : envKey;
+    // The value is configuration, not a secret, but it is still bounded before it is echoed.
+    const shown = JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
+    if (!/^\d+$/.test(raw) || Number(raw) <= 0) throw new Error(`${key} must be a positive whole number, not ${shown}`);
+    if (Number(raw) > max) throw new Error(`${key} must be at most ${max} ${unit}, not ${shown}`);
     return Number(raw);
   };
+  const ms = (keys: readonly [string, string], fallback: number) => number(keys, fallback, MAX_TIMER_MS, "ms (the longest delay Node's timers can hold)");
   return {
     timeouts: {
-      requestTimeoutMs: number(SETTING_KEYS.requestTimeoutMs, DEFAULT_TIMEOUTS.requestTimeoutMs),
-      connectTimeoutMs: number(SETTING_KEYS.connectTimeoutMs, DEFAULT_TIMEOUTS.connectTimeoutMs),
+      requestTimeoutMs: ms(SETTING_KEYS.requestTimeoutMs, DEFAULT_TIMEOUTS.requestTimeoutMs),
+      connectTimeoutMs: ms(SETTING_KEYS.connectTimeoutMs, DEFAULT_TIMEOUTS.connectTimeoutMs),
     },
     retry: {
       ...DEFAULT_RETRY_POLICY,
-      maxAttempts: number(SETTING_KEYS.maxAttempts, DEFAULT_RETRY_POLICY.maxAttempts),
-      maxElapsedMs: number(SETTING_KEYS.maxElapsedMs, DEFAULT_RETRY_POLICY.maxElapsedMs),
+      maxAttempts: number(SETTING_KEYS.maxAttempts, DEFAULT_RETRY_POLICY.maxAttempts, MAX_ATTEMPTS, "attempts"),
+      maxElapsedMs: ms(SETTING_KEYS.maxElapsedMs, DEFAULT_RETRY_POLICY.maxElapsedMs),
     },
   };
 }
+
+// More attempts than this cannot fit the backoff into any useful deadline; the bound keeps the
+// number a safe integer whatever is typed.
+const MAX_ATTEMPTS = 1000;

@@ -1,6 +1,6 @@
 import type { CloudModule } from "../clouds/cloudModule";
 import { EMPTY_BODY_MD5, ENCRYPTION_SUBRESOURCE, XML_CONTENT_TYPE } from "../constants";
-import type { BucketEncryptionState } from "../model";
+import type { BucketEncryptionState, BucketLocation } from "../model";
 import { md5Base64 } from "../signing/hashing";
 import { usesPathStyle } from "../validation/endpoint";
 import type { BucketRequest, Operation } from "./bucketRequest";
@@ -10,17 +10,21 @@ export type { Operation } from "./bucketRequest";
 const METHODS = { put: "PUT", get: "GET", delete: "DELETE" } as const;
 
 /**
- * The unsigned request for `operation` on the bucket `state` addresses. Cloud endpoints use
+ * The unsigned request for `operation` on the bucket `target` addresses. Cloud endpoints use
  * virtual-hosted addressing (the bucket is part of the host name); IP and `localhost` endpoints
- * cannot, so they use path-style. Pure: the bucket name was validated by `check`, so it cannot
- * change the host or path.
+ * cannot, so they use path-style. Pure: the bucket name and endpoint were validated (by `check`,
+ * or when the location was taken from state), so they cannot change the host or path. GET and
+ * DELETE need only the location; PUT needs the rule too.
  */
-export function buildRequest(cloud: CloudModule, state: BucketEncryptionState, operation: Operation): BucketRequest {
+export function buildRequest(cloud: CloudModule, target: BucketEncryptionState, operation: Operation): BucketRequest;
+export function buildRequest(cloud: CloudModule, target: BucketLocation, operation: "get" | "delete"): BucketRequest;
+export function buildRequest(cloud: CloudModule, target: BucketLocation | BucketEncryptionState, operation: Operation): BucketRequest {
+  const state = target;
   const base = new URL(state.endpoint ?? `https://${cloud.publicEndpointHost(state.region)}`);
   const pathStyle = usesPathStyle(base.hostname);
   const hostname = pathStyle ? base.hostname.replace(/^\[|\]$/g, "") : `${state.bucket}.${base.hostname}`;
   const port = base.port === "" ? undefined : Number(base.port);
-  const body = operation === "put" ? cloud.encodeRule(state) : "";
+  const body = operation === "put" && "sseAlgorithm" in state ? cloud.encodeRule(state) : "";
   const path = pathStyle ? `/${state.bucket}/` : "/";
   return {
     method: METHODS[operation],

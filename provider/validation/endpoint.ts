@@ -16,6 +16,9 @@ export function usesPathStyle(hostname: string): boolean {
   return host.toLowerCase() === "localhost" || isIP(host) !== 0;
 }
 
+// scheme "://" authority (no path, query, fragment, whitespace or backslash) and one optional "/".
+const SCHEME_AND_AUTHORITY = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#\\\s]+\/?$/;
+
 /**
  * Validates an endpoint override. Plain http is allowed only for loopback (a credential-signed
  * request over the network must be encrypted); credentials, paths, queries and fragments are
@@ -39,6 +42,14 @@ export function normalizeEndpoint(input: string): EndpointResult {
   }
   if ((url.pathname !== "/" && url.pathname !== "") || url.search !== "" || url.hash !== "" || input.includes("?") || input.includes("#")) {
     return { problem: "must be a scheme and host (and port) only, without a path, query or fragment" };
+  }
+  // The URL parser drops some paths without a trace (`/.`, `/..`, `/%2e/`, a backslash form) and
+  // strips tabs and line breaks anywhere: whatever it would discard is refused, not ignored.
+  if (!SCHEME_AND_AUTHORITY.test(input)) {
+    return { problem: "must be exactly scheme://host[:port] with at most one trailing /; anything after the host would be dropped" };
+  }
+  if (url.port === "0") {
+    return { problem: "must not use port 0, which no server listens on; leave the port out for the scheme's default" };
   }
   return { endpoint: `${url.protocol}//${url.host}` };
 }

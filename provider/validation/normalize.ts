@@ -48,7 +48,8 @@ function normalizeProperty(cloud: CloudModule | undefined, property: Property, v
       return "region" in result ? result.region : value;
     }
     case "sseAlgorithm":
-      return cloud.algorithmAliases[value] ?? value;
+      // Own keys only: a value read from a server may be "toString" or "__proto__".
+      return Object.prototype.hasOwnProperty.call(cloud.algorithmAliases, value) ? cloud.algorithmAliases[value] : value;
     case "endpoint": {
       const result = normalizeEndpoint(value);
       return "endpoint" in result ? result.endpoint : value.replace(/\/+$/, "");

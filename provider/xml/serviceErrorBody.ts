@@ -1,17 +1,27 @@
 import { childText, parseXml } from "../xml/parseXml";
+import { inertServerText, MAX_SERVER_FIELD, MAX_SERVER_MESSAGE } from "../errors/serverText";
 
-/** The fields of a service's XML error body (`<Error><Code/><Message/><RequestId/>…</Error>`). */
+/**
+ * The fields of a service's XML error body (`<Error><Code/><Message/><RequestId/>…</Error>`), each
+ * already made inert and bounded (see serverText): they go straight into error messages.
+ */
 export interface ServiceErrorBody {
   readonly code?: string;
   readonly message?: string;
   readonly requestId?: string;
   /** Aliyun's detailed error code, e.g. `0005-00000004`. */
   readonly ec?: string;
+  /** For a body that is not an `<Error>` document: a short, inert excerpt of what came back. */
+  readonly excerpt?: string;
 }
+
+/** The longest excerpt of a body that is not an error document. */
+const MAX_EXCERPT = 120;
 
 /**
  * Parses an error body, namespace-tolerantly (Aliyun sometimes adds `xmlns`). A body that is not
- * an `<Error>` document yields no fields: the status alone then describes the failure.
+ * an `<Error>` document yields only an excerpt (or nothing when empty): the status then
+ * describes the failure.
  */
 export function parseServiceErrorBody(body: string): ServiceErrorBody {
   if (body.trim() === "") return {};
@@ -19,20 +29,39 @@ export function parseServiceErrorBody(body: string): ServiceErrorBody {
   try {
     root = parseXml(body)["Error"];
   } catch {
-    return {};
+    return { excerpt: bodyExcerpt(body) };
   }
-  const field = (name: string) => {
+  if (root === undefined) return { excerpt: bodyExcerpt(body) };
+  const field = (name: string, max: number) => {
     const value = childText(root, name);
-    return value !== undefined && value !== "" ? value : undefined;
+    const inert = value !== undefined ? inertServerText(value, max) : "";
+    return inert !== "" ? inert : undefined;
   };
-  const code = field("Code");
-  const message = field("Message");
-  const requestId = field("RequestId");
-  const ec = field("EC");
+  const code = field("Code", MAX_SERVER_FIELD);
+  const message = field("Message", MAX_SERVER_MESSAGE);
+  const requestId = field("RequestId", MAX_SERVER_FIELD);
+  const ec = field("EC", MAX_SERVER_FIELD);
   return {
     ...(code !== undefined ? { code } : {}),
     ...(message !== undefined ? { message } : {}),
     ...(requestId !== undefined ? { requestId } : {}),
     ...(ec !== undefined ? { ec } : {}),
   };
+}
+
+/**
+ * What a body that is not the service's XML looks like, in a few words: an HTML page's title,
+ * or the start of the text. Inert and bounded.
+ */
+export function bodyExcerpt(body: string, contentType?: string): string {
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1];
+  if (title !== undefined && title.trim() !== "") return `an HTML page titled "${inertServerText(title, MAX_EXCERPT)}"`;
+  if (looksLikeHtml(body, contentType)) return "an HTML page";
+  return `"${inertServerText(body.slice(0, MAX_EXCERPT * 4), MAX_EXCERPT)}"`;
+}
+
+/** True when `body` (or its declared type) is an HTML or XHTML page rather than the service's XML. */
+export function looksLikeHtml(body: string, contentType?: string): boolean {
+  if (contentType !== undefined && /^\s*(?:text\/html|application\/xhtml\+xml)\b/i.test(contentType)) return true;
+  return /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s+html|<html[\s>])/i.test(body);
 }

@@ -10,7 +10,9 @@ export type Fault =
   /** The request is carried out, then the connection drops before the answer: the lost reply. */
   | { readonly kind: "lost-response" }
   /** A 200 whose body is far larger than any rule. */
-  | { readonly kind: "huge" };
+  | { readonly kind: "huge" }
+  /** Any answer instead of the server's (the request is not carried out): a proxy's page, an error under 2xx. */
+  | { readonly kind: "answer"; readonly status: number; readonly contentType?: string; readonly body: string; readonly retryAfter?: string };
 
 /** The faults a random plan draws from, all of which a client should survive by retrying. */
 export const TRANSIENT_FAULTS: readonly Fault[] = [
@@ -121,6 +123,15 @@ export async function answerWithFault(fault: Fault, res: http.ServerResponse, st
       return;
     case "huge":
       send(200, `<${style.ruleRoot}>${"<x/>".repeat(100_000)}</${style.ruleRoot}>`);
+      return;
+    case "answer":
+      res.writeHead(fault.status, {
+        ...style.headers,
+        ...(fault.contentType !== undefined ? { "Content-Type": fault.contentType } : {}),
+        ...(fault.retryAfter !== undefined ? { "Retry-After": fault.retryAfter } : {}),
+        "Content-Length": String(Buffer.byteLength(fault.body)),
+      });
+      res.end(fault.body);
       return;
     case "lost-response":
       return;

@@ -143,7 +143,7 @@ describe("lifecycle against the recording emulator on 127.0.0.1", () => {
       assert.ok(e instanceof ServiceError);
       assert.equal(e.status, 404);
       assert.equal(e.code, "NoSuchBucket");
-      assert.match(e.message, /aliyun:cn-hangzhou:no-such-bucket \(Alibaba Cloud OSS\) failed: HTTP 404 NoSuchBucket: The specified bucket does not exist\. \(EC 0015-00000101\) \[request id [0-9A-F]{24}\]\. Next: /);
+      assert.match(e.message, /aliyun:cn-hangzhou:no-such-bucket \(Alibaba Cloud OSS\) failed after 1 attempt: HTTP 404 NoSuchBucket: The specified bucket does not exist\. \(EC 0015-00000101\) \[request id [0-9A-F]{24}\]\. Next: /);
       return true;
     });
   });

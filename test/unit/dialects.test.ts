@@ -90,10 +90,39 @@ describe("hostile or broken rule bodies are refused", () => {
     ["an HTML page", "<html><body>502 Bad Gateway</body></html>"],
     ["a DOCTYPE with entities (billion laughs)", `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><ServerSideEncryptionRule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>&lol2;</SSEAlgorithm></ApplyServerSideEncryptionByDefault></ServerSideEncryptionRule>`],
     ["an external entity", `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><ServerSideEncryptionRule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>&x;</SSEAlgorithm></ApplyServerSideEncryptionByDefault></ServerSideEncryptionRule>`],
-    ["an unknown algorithm", `<ServerSideEncryptionRule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>DES</SSEAlgorithm></ApplyServerSideEncryptionByDefault></ServerSideEncryptionRule>`],
+    ["a rule document without ApplyServerSideEncryptionByDefault", `<ServerSideEncryptionRule><Other>KMS</Other></ServerSideEncryptionRule>`],
     ["the other dialect's shape", `<ServerSideEncryptionConfiguration><Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>aws:kms</SSEAlgorithm></ApplyServerSideEncryptionByDefault></Rule></ServerSideEncryptionConfiguration>`],
   ];
   for (const [name, body] of bodies) {
     it(name, () => assert.throws(() => aliyunDialect.decodeRule(body), MalformedResponseError));
+  }
+});
+
+describe("values read from a server are facts: decoded as they are, whatever check would say", () => {
+  const longKey = "k".repeat(60_000);
+  const oss: Array<[string, string, unknown]> = [
+    ["an algorithm no cloud documents", "<SSEAlgorithm>DES</SSEAlgorithm>", { sseAlgorithm: "DES" }],
+    ["SM4 with a key id", "<SSEAlgorithm>SM4</SSEAlgorithm><KMSMasterKeyID>key-1</KMSMasterKeyID>", { sseAlgorithm: "SM4", kmsMasterKeyId: "key-1" }],
+    ["a key id with a space", "<SSEAlgorithm>KMS</SSEAlgorithm><KMSMasterKeyID>my key</KMSMasterKeyID>", { sseAlgorithm: "KMS", kmsMasterKeyId: "my key" }],
+    ["a key id of 60,000 characters", `<SSEAlgorithm>KMS</SSEAlgorithm><KMSMasterKeyID>${longKey}</KMSMasterKeyID>`, { sseAlgorithm: "KMS", kmsMasterKeyId: longKey }],
+    ["a data encryption no cloud documents", "<SSEAlgorithm>KMS</SSEAlgorithm><KMSDataEncryption>SM9</KMSDataEncryption>", { sseAlgorithm: "KMS", kmsDataEncryption: "SM9" }],
+    ["escaped markup in a key id", "<SSEAlgorithm>KMS</SSEAlgorithm><KMSMasterKeyID>&lt;b&gt;&amp;&#x1F600;</KMSMasterKeyID>", { sseAlgorithm: "KMS", kmsMasterKeyId: "<b>&\u{1F600}" }],
+    ["an empty algorithm", "<SSEAlgorithm></SSEAlgorithm>", { sseAlgorithm: "" }],
+  ];
+  for (const [name, inner, expected] of oss) {
+    it(`OSS: ${name}`, () =>
+      assert.deepEqual(aliyunDialect.decodeRule(`<ServerSideEncryptionRule><ApplyServerSideEncryptionByDefault>${inner}</ApplyServerSideEncryptionByDefault></ServerSideEncryptionRule>`), expected));
+  }
+  const s3: Array<[string, string, unknown]> = [
+    ["AES256 set out-of-band", "<SSEAlgorithm>AES256</SSEAlgorithm>", { sseAlgorithm: "AES256" }],
+    ["aws:kms:dsse, which this package never writes", "<SSEAlgorithm>aws:kms:dsse</SSEAlgorithm><KMSMasterKeyID>arn:aws:kms:k</KMSMasterKeyID>", { sseAlgorithm: "aws:kms:dsse", kmsMasterKeyId: "arn:aws:kms:k" }],
+    ["aws:kms is KMS", "<SSEAlgorithm>aws:kms</SSEAlgorithm><KMSMasterKeyID>a b c</KMSMasterKeyID>", { sseAlgorithm: "KMS", kmsMasterKeyId: "a b c" }],
+  ];
+  for (const [name, inner, expected] of s3) {
+    it(`S3: ${name}`, () =>
+      assert.deepEqual(
+        jdcloudDialect.decodeRule(`<ServerSideEncryptionConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Rule><ApplyServerSideEncryptionByDefault>${inner}</ApplyServerSideEncryptionByDefault></Rule></ServerSideEncryptionConfiguration>`),
+        expected,
+      ));
   }
 });

@@ -25,8 +25,10 @@ describe("service error bodies", () => {
       { code: "AuthorizationHeaderMalformed", message: "the region is wrong; expecting 'cn-north-1'.", requestId: "18EA" },
     ],
     ["empty body", "", {}],
-    ["HTML from a proxy", "<html><body>Bad Gateway</body></html>", {}],
-    ["a DOCTYPE", `<!DOCTYPE x [<!ENTITY a "b">]><Error><Code>&a;</Code></Error>`, {}],
+    ["HTML from a proxy", "<html><body>Bad Gateway</body></html>", { excerpt: "an HTML page" }],
+    ["an HTML page with a title", "<!DOCTYPE html><html><head><title>Sign in\u001b[31m</title></head></html>", { excerpt: 'an HTML page titled "Sign in"' }],
+    ["a DOCTYPE", `<!DOCTYPE x [<!ENTITY a "b">]><Error><Code>&a;</Code></Error>`, { excerpt: `"<!DOCTYPE x [<!ENTITY a "b">]><Error><Code>&a;</Code></Error>"` }],
+    ["plain text", "Service Unavailable\r\n", { excerpt: '"Service Unavailable"' }],
   ];
   for (const [name, body, expected] of cases) {
     it(name, () => assert.deepEqual(parseServiceErrorBody(body), expected));
@@ -38,13 +40,28 @@ describe("ServiceError messages", () => {
     const e = new ServiceError(context, 403, { code: "AccessDenied", message: "You have no right to access this object.", requestId: "RID1" }, undefined);
     assert.equal(
       e.message,
-      "PUT ?encryption on aliyun:cn-hangzhou:acme-logs (Alibaba Cloud OSS) failed: HTTP 403 AccessDenied: You have no right to access this object. [request id RID1]. Next: the access key lacks permission for bucket encryption (PutBucketEncryption/GetBucketEncryption/DeleteBucketEncryption), or the bucket belongs to another account.",
+      "PUT ?encryption on aliyun:cn-hangzhou:acme-logs (Alibaba Cloud OSS) failed after 1 attempt: HTTP 403 AccessDenied: You have no right to access this object. [request id RID1]. Next: the access key lacks permission for bucket encryption (PutBucketEncryption/GetBucketEncryption/DeleteBucketEncryption), or the bucket belongs to another account.",
     );
   });
-  it("fall back to the request id header and the status alone", () => {
+  it("fall back to the request id header and the status alone, with what to do next", () => {
     const e = new ServiceError(context, 502, {}, "HDR-ID");
-    assert.equal(e.message, "PUT ?encryption on aliyun:cn-hangzhou:acme-logs (Alibaba Cloud OSS) failed: HTTP 502 [request id HDR-ID]");
+    assert.equal(
+      e.message,
+      "PUT ?encryption on aliyun:cn-hangzhou:acme-logs (Alibaba Cloud OSS) failed after 1 attempt: HTTP 502 [request id HDR-ID]. Next: the service is busy or failing; retry later, or allow more time (bucketEncryption:maxAttempts, bucketEncryption:maxElapsedMs).",
+    );
+    assert.match(e.afterAttempts(3).message, /failed after 3 attempts: HTTP 502/);
   });
+  it("quote a body that is not an error document", () => {
+    const e = new ServiceError(context, 403, { excerpt: 'an HTML page titled "Proxy login"' }, undefined);
+    assert.match(e.message, /HTTP 403: an HTML page titled "Proxy login"\. Next: the service refused the request as sent/);
+  });
+  for (const code of ["toString", "constructor", "__proto__"]) {
+    it(`a code named like an Object member (${code}) gets the generic advice, not a function`, () => {
+      const message = new ServiceError(context, 400, { code }, undefined).message;
+      assert.match(message, /Next: the service refused the request as sent/);
+      assert.doesNotMatch(message, /function|\[object/);
+    });
+  }
   for (const code of ["NoSuchBucket", "InvalidArgument", "InvalidEncryptionAlgorithmError", "SignatureDoesNotMatch"]) {
     it(`hint for ${code}`, () => assert.match(new ServiceError(context, 400, { code }, undefined).message, /Next: /));
   }

@@ -19,6 +19,8 @@ describe("normalizeProps", () => {
     { name: "endpoint loses its trailing slash", raw: { ...jdcloud, endpoint: "https://s3.cn-north-1.jcloudcs.com/" }, normal: { ...jdcloud, endpoint: "https://s3.cn-north-1.jcloudcs.com" } },
     { name: "an endpoint check refuses is kept (without trailing slashes)", raw: { ...jdcloud, endpoint: "http://example.com//" }, normal: { ...jdcloud, endpoint: "http://example.com" } },
     { name: "an unknown algorithm is kept as given", raw: { ...aliyun, sseAlgorithm: "DES" }, normal: { ...aliyun, sseAlgorithm: "DES", signatureVersion: "v4" } },
+    { name: "an algorithm named like an Object member is kept as given (toString)", raw: { ...jdcloud, sseAlgorithm: "toString" }, normal: { ...jdcloud, sseAlgorithm: "toString" } },
+    { name: "an algorithm named like an Object member is kept as given (__proto__)", raw: { ...aliyun, sseAlgorithm: "__proto__" }, normal: { ...aliyun, sseAlgorithm: "__proto__", signatureVersion: "v4" } },
     { name: "values the engine does not know yet are kept", raw: { ...aliyun, region: UNKNOWN_VALUE }, normal: { ...aliyun, region: UNKNOWN_VALUE, signatureVersion: "v4" } },
     { name: "an unknown cloud normalises nothing", raw: { ...aliyun, cloud: "aws", region: "oss-x" }, normal: { ...aliyun, cloud: "aws", region: "oss-x" } },
     { name: "anything that is not a property is dropped", raw: { ...jdcloud, __provider: "text", extra: 1 }, normal: jdcloud },

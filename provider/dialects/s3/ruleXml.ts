@@ -1,6 +1,6 @@
 import { S3_KMS_WIRE_VALUE, S3_XML_NAMESPACE } from "../../constants";
 import { MalformedResponseError } from "../../errors/MalformedResponseError";
-import type { EncryptionRule } from "../../model";
+import type { EncryptionRule, LiveRule } from "../../model";
 import { childElement, childText, escapeXml, parseXml } from "../../xml/parseXml";
 
 /** The S3 dialect's PUT body: `ServerSideEncryptionConfiguration` with one `<Rule>`; KMS is `aws:kms` on the wire. */
@@ -10,16 +10,19 @@ export function encodeS3Rule(rule: EncryptionRule): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<ServerSideEncryptionConfiguration xmlns="${S3_XML_NAMESPACE}"><Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>${algorithm}</SSEAlgorithm>${key}</ApplyServerSideEncryptionByDefault></Rule></ServerSideEncryptionConfiguration>`;
 }
 
-/** The rule in an S3 GetBucketEncryption body; throws MalformedResponseError when it is not one. */
-export function decodeS3Rule(body: string): EncryptionRule {
+/**
+ * The rule in an S3 GetBucketEncryption body, as the server holds it: `aws:kms` is KMS in the
+ * shared vocabulary; any other algorithm (AES256 set out-of-band, a value this package has never
+ * seen) and any key id are facts and kept as they came. Throws MalformedResponseError only when
+ * the body is not a rule document.
+ */
+export function decodeS3Rule(body: string): LiveRule {
   const rule = childElement(childElement(parseXml(body), "ServerSideEncryptionConfiguration"), "Rule");
   const byDefault = childElement(rule, "ApplyServerSideEncryptionByDefault");
-  const wire = childText(byDefault, "SSEAlgorithm");
-  // An S3 server may hold AES256 when it was set out-of-band; report it so drift is visible.
-  const algorithm = wire === S3_KMS_WIRE_VALUE ? "KMS" : wire === "AES256" ? "AES256" : undefined;
-  if (algorithm === undefined) {
-    throw new MalformedResponseError(`the rule read back has SSEAlgorithm ${JSON.stringify(wire ?? null)}, not ${S3_KMS_WIRE_VALUE} or AES256`);
+  if (byDefault === undefined) {
+    throw new MalformedResponseError("the body is not a ServerSideEncryptionConfiguration with a Rule and ApplyServerSideEncryptionByDefault");
   }
+  const wire = childText(byDefault, "SSEAlgorithm") ?? "";
   const keyId = childText(byDefault, "KMSMasterKeyID");
-  return { sseAlgorithm: algorithm, ...(keyId !== undefined && keyId !== "" ? { kmsMasterKeyId: keyId } : {}) };
+  return { sseAlgorithm: wire === S3_KMS_WIRE_VALUE ? "KMS" : wire, ...(keyId !== undefined && keyId !== "" ? { kmsMasterKeyId: keyId } : {}) };
 }
