@@ -37,7 +37,8 @@ export interface ClientStats {
 
 /** What the client needs from its surroundings; clock, randomness and sleep are injectable for tests. */
 export interface ClientOptions {
-  readonly credentials: (cloud: Cloud) => Credentials;
+  /** Valid credentials for `cloud`, asked for each attempt (temporary ones may be renewed between attempts). */
+  readonly credentials: (cloud: Cloud) => Credentials | Promise<Credentials>;
   readonly timeouts?: TimeoutOptions;
   readonly retry?: RetryPolicy;
   readonly now?: () => Date;
@@ -137,13 +138,13 @@ export class EncryptionClient {
       serviceName: dialect.serviceName,
       method: unsigned.method,
     };
-    const credentials = this.options.credentials(state.cloud);
     const started = Date.now();
     this.stats.operations++;
     for (let attempt = 1; ; attempt++) {
       this.stats.attempts++;
       // No attempt outlives the operation's budget, so maxElapsedMs is a real deadline.
       const remainingMs = Math.max(1, this.retry.maxElapsedMs - (Date.now() - started));
+      const credentials = await this.options.credentials(state.cloud);
       const outcome = await this.attempt(dialect, unsigned, credentials, state, context, signal, attempt, remainingMs, interpret);
       if ("done" in outcome) return outcome.done;
       const elapsed = Date.now() - started;

@@ -1,8 +1,10 @@
 import { EncryptionClient } from "../client/EncryptionClient";
 import { UNKNOWN_VALUE } from "../constants";
-import { type ConfigLookup, resolveCredentials } from "../credentials";
+import { type ConfigLookup, credentialSourceFor, realSurroundings, type Surroundings } from "../credentials";
+import { CredentialCache } from "../credentials/CredentialCache";
+import { CredentialConfigError } from "../errors/CredentialConfigError";
 import { CredentialsError } from "../errors/CredentialsError";
-import type { BucketEncryptionState } from "../model";
+import type { BucketEncryptionState, Cloud } from "../model";
 import { checkInputs, type CheckFailure } from "../validation/checkInputs";
 import { normalizeEndpoint } from "../validation/endpoint";
 import { diffStates } from "./diffStates";
@@ -37,8 +39,14 @@ export class BucketEncryptionLifecycle {
   private config: ConfigLookup = () => undefined;
   private configured: Promise<void> = Promise.resolve();
   private clientInstance: EncryptionClient | undefined;
+  // One cache per cloud for the life of the configuration: every operation of a run shares it,
+  // so temporary credentials are fetched once and renewed once, not once per resource.
+  private credentialCaches = new Map<Cloud, CredentialCache>();
 
-  constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
+  constructor(
+    private readonly env: NodeJS.ProcessEnv = process.env,
+    private readonly surroundings: () => Surroundings = realSurroundings,
+  ) {}
 
   /** Takes the stack config (`req.config`). Requests made after it use its credentials and settings. */
   configure(req: { readonly config: ConfigSource }): Promise<void> {
@@ -46,6 +54,7 @@ export class BucketEncryptionLifecycle {
       this.config = (key) => req.config.get(key);
       this.clientInstance?.close();
       this.clientInstance = undefined;
+      this.credentialCaches = new Map();
     });
     return this.configured;
   }
@@ -59,10 +68,11 @@ export class BucketEncryptionLifecycle {
     const outcome = checkInputs(news, (v) => v === UNKNOWN_VALUE);
     const failures = [...outcome.failures];
     if (outcome.state !== undefined) {
+      // Only that a source is configured and well-formed: no request at preview.
       try {
-        resolveCredentials(outcome.state.cloud, this.config, this.env);
+        credentialSourceFor(outcome.state.cloud, this.config, this.env, this.surroundings());
       } catch (error) {
-        if (!(error instanceof CredentialsError)) throw error;
+        if (!(error instanceof CredentialsError) && !(error instanceof CredentialConfigError)) throw error;
         failures.push({ property: "cloud", reason: error.message });
       }
     }
@@ -142,12 +152,22 @@ export class BucketEncryptionLifecycle {
     if (this.clientInstance === undefined) {
       const settings = readSettings(this.config, this.env);
       this.clientInstance = new EncryptionClient({
-        credentials: (cloud) => resolveCredentials(cloud, this.config, this.env),
+        credentials: (cloud) => this.credentialCache(cloud).get(),
         timeouts: settings.timeouts,
         retry: settings.retry,
       });
     }
     return this.clientInstance;
+  }
+
+  /** The credential cache of `cloud` (exposed so operators and tests can count fetches). */
+  credentialCache(cloud: Cloud): CredentialCache {
+    let cache = this.credentialCaches.get(cloud);
+    if (cache === undefined) {
+      cache = new CredentialCache(credentialSourceFor(cloud, this.config, this.env, this.surroundings()));
+      this.credentialCaches.set(cloud, cache);
+    }
+    return cache;
   }
 }
 

@@ -1,0 +1,91 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parse as parseIni } from "ini";
+import { type ConfigLookup, fromConvention, fromEnvironment, type KeyConvention } from "../../credentials/staticConventions";
+import type { CredentialSource } from "../../credentials/CredentialSource";
+import { CredentialConfigError } from "../../errors/CredentialConfigError";
+import type { Credentials } from "../../model";
+
+/** Stack config keys, following the established providers' `<cloud>:accessKey` pattern. */
+export const JDCLOUD_CONFIG = {
+  keys: { id: "jdcloud:accessKey", secret: "jdcloud:secretKey", token: "jdcloud:securityToken" },
+  profile: "jdcloud:profile",
+} as const;
+
+/** Environment key pairs in order: Packer's JD Cloud builder, then lego's. */
+export const JDCLOUD_ENV_KEYS: readonly KeyConvention[] = [
+  { id: "JDCLOUD_ACCESS_KEY", secret: "JDCLOUD_SECRET_KEY", token: "JDCLOUD_SESSION_TOKEN" },
+  { id: "JDCLOUD_ACCESS_KEY_ID", secret: "JDCLOUD_ACCESS_KEY_SECRET" },
+];
+
+const PROFILE_NAME = /^[^\s/\\[\]]{1,64}$/;
+
+/** A JD Cloud base identity: key pairs, or a profile of the `jdc` CLI's `~/.jdc/config`. */
+export type JdcloudCredentialPlan =
+  | { readonly kind: "static"; readonly name: string; readonly credentials: Credentials }
+  | { readonly kind: "jdcProfile"; readonly name: string; readonly profile: string | undefined; readonly configFile: string; readonly currentFile: string };
+
+/** What the plan may look at besides config and environment. */
+export interface JdcSurroundings {
+  readonly fileExists: (file: string) => boolean;
+  readonly homeDir: string;
+}
+
+/**
+ * JD Cloud's credential precedence, the one place it is decided: stack config
+ * `jdcloud:accessKey`/`secretKey`/`securityToken`; stack config `jdcloud:profile` (a profile of
+ * `~/.jdc/config`); the environment's key pairs; the `jdc` CLI's active profile (named in
+ * `~/.jdc/current`, else `default`) when `~/.jdc/config` exists. No file is read here (only
+ * whether one exists). Undefined when nothing is configured.
+ */
+export function planJdcloudCredentials(config: ConfigLookup, env: NodeJS.ProcessEnv, around: JdcSurroundings): JdcloudCredentialPlan | undefined {
+  const configFile = path.join(around.homeDir, ".jdc", "config");
+  const currentFile = path.join(around.homeDir, ".jdc", "current");
+  const keys = fromConvention(config, JDCLOUD_CONFIG.keys, "stack config");
+  if (keys !== undefined) return { kind: "static", name: keys.source ?? "stack config", credentials: keys };
+  const profile = config(JDCLOUD_CONFIG.profile);
+  if (profile !== undefined && profile !== "") {
+    const name = `stack config ${JDCLOUD_CONFIG.profile} (profile "${profile}" of ~/.jdc/config)`;
+    if (!PROFILE_NAME.test(profile)) throw new CredentialConfigError(`stack config ${JDCLOUD_CONFIG.profile}`, "must be a profile name");
+    if (!around.fileExists(configFile)) throw new CredentialConfigError(name, `names a profile but ${configFile} does not exist (create it with jdc configure add)`);
+    return { kind: "jdcProfile", name, profile, configFile, currentFile };
+  }
+  const fromEnv = fromEnvironment(env, JDCLOUD_ENV_KEYS);
+  if (fromEnv !== undefined) return { kind: "static", name: fromEnv.source ?? "environment", credentials: fromEnv };
+  if (around.fileExists(configFile)) return { kind: "jdcProfile", name: "the active profile of ~/.jdc/config", profile: undefined, configFile, currentFile };
+  return undefined;
+}
+
+/** The keys of one `jdc` profile; errors name the profile and the file, never a value. */
+export function readJdcProfile(configText: string, currentText: string | undefined, requested: string | undefined, sourceName: string): Credentials {
+  const profile = requested ?? (currentText?.trim() || "default");
+  const sections = parseIni(configText);
+  const section: unknown = sections[profile];
+  if (typeof section !== "object" || section === null) {
+    throw new CredentialConfigError(sourceName, `has no profile "${profile}" (profiles: ${Object.keys(sections).join(", ") || "none"})`);
+  }
+  const fields = section as Record<string, unknown>;
+  const id = fields["access_key"];
+  const secret = fields["secret_key"];
+  if (typeof id !== "string" || id === "" || typeof secret !== "string" || secret === "") {
+    throw new CredentialConfigError(sourceName, `profile "${profile}" lacks access_key or secret_key`);
+  }
+  return { accessKeyId: id, secretAccessKey: secret, source: requested === undefined ? `${sourceName} ("${profile}")` : sourceName };
+}
+
+/** The source a JD Cloud plan describes; a profile is read when credentials are first needed. */
+export function jdcloudCredentialSource(plan: JdcloudCredentialPlan): CredentialSource {
+  if (plan.kind === "static") return { name: plan.name, fetch: () => Promise.resolve({ ...plan.credentials, source: plan.name }) };
+  return {
+    name: plan.name,
+    fetch: () => {
+      let currentText: string | undefined;
+      try {
+        currentText = readFileSync(plan.currentFile, "utf8");
+      } catch {
+        currentText = undefined;
+      }
+      return Promise.resolve(readJdcProfile(readFileSync(plan.configFile, "utf8"), currentText, plan.profile, plan.name));
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/** The most a credential-source failure may say of the underlying text. */
+const MAX_DETAIL = 300;
+
+// Alibaba Cloud's RPC APIs answer errors as JSON (`Code`, `Message`, `RequestId`); STS echoes the
+// string to sign in SignatureDoesNotMatch, and that string carries the caller's security token.
+const STRING_TO_SIGN = /string to sign/i;
+
+function fromServiceJson(text: string): string | undefined {
+  const start = text.indexOf("{");
+  if (start < 0) return undefined;
+  let body: unknown;
+  try {
+    body = JSON.parse(text.slice(start));
+  } catch {
+    return undefined;
+  }
+  if (typeof body !== "object" || body === null) return undefined;
+  const fields = body as Record<string, unknown>;
+  const code = typeof fields["Code"] === "string" ? fields["Code"] : undefined;
+  const rawMessage = typeof fields["Message"] === "string" ? fields["Message"] : "";
+  const message = STRING_TO_SIGN.test(rawMessage) ? rawMessage.slice(0, rawMessage.search(STRING_TO_SIGN)).trimEnd() : rawMessage;
+  const requestId = typeof fields["RequestId"] === "string" ? fields["RequestId"] : undefined;
+  const prefix = text.slice(0, start).replace(/[:\s]+$/, "");
+  return [prefix, code !== undefined ? `${code}:` : "", message, requestId !== undefined ? `[request id ${requestId}]` : ""].filter((p) => p !== "").join(" ");
+}
+
+/**
+ * What may be said of why a credential source failed: the service's code, message and request id
+ * when the text holds an error body; otherwise the text up to its first detail (`…failed: <what
+ * the file held>` loses the part after the colon, which may be a file's content).
+ */
+export function describeSourceFailure(cause: unknown): string {
+  const text = cause instanceof Error ? cause.message : String(cause);
+  const described = fromServiceJson(text) ?? text.replace(/(failed|unmarshal fail|result):[\s\S]*$/, "$1");
+  return described.length > MAX_DETAIL ? `${described.slice(0, MAX_DETAIL)}…` : described;
+}
