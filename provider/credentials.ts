@@ -1,44 +1,32 @@
 import { existsSync } from "node:fs";
 import os from "node:os";
-import { aliyunCredentialSource } from "./clouds/aliyun/credentialSource";
-import { ALIYUN_CONFIG, ALIYUN_ENV_KEYS, planAliyunCredentials } from "./clouds/aliyun/credentials";
-import { JDCLOUD_CONFIG, JDCLOUD_ENV_KEYS, jdcloudCredentialSource, planJdcloudCredentials } from "./clouds/jdcloud/credentials";
+import { cloudModule } from "./clouds";
+import type { Surroundings } from "./clouds/cloudModule";
 import type { CredentialSource } from "./credentials/CredentialSource";
 import type { ConfigLookup } from "./credentials/staticConventions";
 import { CredentialsError } from "./errors/CredentialsError";
 import type { Cloud } from "./model";
 
 export type { ConfigLookup } from "./credentials/staticConventions";
-
-/** What credential planning may look at besides config and environment. */
-export interface Surroundings {
-  readonly fileExists: (file: string) => boolean;
-  readonly homeDir: string;
-}
+export type { Surroundings } from "./clouds/cloudModule";
 
 /** The real file system and home directory (the one `@alicloud/credentials` reads too). */
 export function realSurroundings(): Surroundings {
   return { fileExists: existsSync, homeDir: os.homedir() };
 }
 
-function noneConfigured(cloud: Cloud): CredentialsError {
-  const [keys, env] = cloud === "aliyun" ? [ALIYUN_CONFIG.keys, ALIYUN_ENV_KEYS[0]] : [JDCLOUD_CONFIG.keys, JDCLOUD_ENV_KEYS[0]];
-  return new CredentialsError(cloud, [keys.id, keys.secret], env !== undefined ? [env.id, env.secret] : []);
-}
-
 /**
- * The credential source for `cloud`, decided from stack config, the environment and which
- * profile files exist, with no request (so `check` can call it at preview). The precedence of
- * each cloud lives in its `clouds/<cloud>/credentials.ts`. Throws CredentialsError when nothing
- * is configured and CredentialConfigError when a configured source is malformed.
+ * The credential source for `cloud`, chosen by the precedence its module owns
+ * (`clouds/<cloud>/credentials.ts`), from stack config, the environment and which profile files
+ * exist, with no request (so `check` can call it at preview). Throws CredentialsError, naming the
+ * key pairs to set, when nothing is configured, and CredentialConfigError when a configured
+ * source is malformed.
  */
 export function credentialSourceFor(cloud: Cloud, config: ConfigLookup, env: NodeJS.ProcessEnv, around: Surroundings = realSurroundings()): CredentialSource {
-  if (cloud === "aliyun") {
-    const plan = planAliyunCredentials(config, env, around);
-    if (plan === undefined) throw noneConfigured(cloud);
-    return aliyunCredentialSource(plan);
-  }
-  const plan = planJdcloudCredentials(config, env, around);
-  if (plan === undefined) throw noneConfigured(cloud);
-  return jdcloudCredentialSource(plan);
+  const module = cloudModule(cloud);
+  const source = module.credentials(config, env, around);
+  if (source !== undefined) return source;
+  const conventions = module.credentialConventions;
+  const primaryEnv = conventions.environment[0];
+  throw new CredentialsError(cloud, [conventions.config.id, conventions.config.secret], primaryEnv !== undefined ? [primaryEnv.id, primaryEnv.secret] : []);
 }

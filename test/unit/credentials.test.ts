@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { planAliyunCredentials, type PlanSurroundings } from "../../provider/clouds/aliyun/credentials";
+import { planAliyunCredentials } from "../../provider/clouds/aliyun/credentials";
+import type { Surroundings as PlanSurroundings } from "../../provider/clouds/cloudModule";
 import { planJdcloudCredentials, readJdcProfile } from "../../provider/clouds/jdcloud/credentials";
 import { credentialSourceFor } from "../../provider/credentials";
 import { CredentialConfigError } from "../../provider/errors/CredentialConfigError";

@@ -12,7 +12,9 @@ import type { Session } from "@alicloud/credentials/dist/src/providers/session";
 import { CredentialCache } from "../../credentials/CredentialCache";
 import type { CredentialSource, IssuedCredentials } from "../../credentials/CredentialSource";
 import { CredentialConfigError } from "../../errors/CredentialConfigError";
-import type { AliyunBasePlan, AliyunCredentialPlan } from "./credentials";
+import type { ConfigLookup } from "../../credentials/staticConventions";
+import type { Surroundings } from "../cloudModule";
+import { type AliyunBasePlan, type AliyunCredentialPlan, planAliyunCredentials } from "./credentials";
 
 /**
  * How long credentials from a source that keeps its own cache (the library's profile providers,
@@ -145,4 +147,10 @@ export function aliyunCredentialSource(plan: AliyunCredentialPlan, now: () => nu
     return builder.build();
   });
   return { name, fetch: async () => fromSession(await provider.refresher(), name) };
+}
+
+/** The configured Alibaba Cloud source, or undefined when none is (no request, no file read). */
+export function aliyunCredentials(config: ConfigLookup, env: NodeJS.ProcessEnv, around: Surroundings): CredentialSource | undefined {
+  const plan = planAliyunCredentials(config, env, around);
+  return plan !== undefined ? aliyunCredentialSource(plan) : undefined;
 }

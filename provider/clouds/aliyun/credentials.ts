@@ -1,9 +1,9 @@
-import os from "node:os";
 import path from "node:path";
-import { type ConfigLookup, fromConvention, fromEnvironment, type KeyConvention } from "../../credentials/staticConventions";
+import { type ConfigLookup, fromConvention, fromEnvironment } from "../../credentials/staticConventions";
 import { ObjectFields, readObjectConfig } from "../../credentials/structuredConfig";
 import { CredentialConfigError } from "../../errors/CredentialConfigError";
 import type { Credentials } from "../../model";
+import type { CloudModule, Surroundings } from "../cloudModule";
 
 /** Stack config keys, as pulumi-alicloud names them. */
 export const ALIYUN_CONFIG = {
@@ -16,12 +16,18 @@ export const ALIYUN_CONFIG = {
   stsEndpoint: "alicloud:stsEndpoint",
 } as const;
 
-/** Environment key pairs in order: the CLI's and official SDKs', Terraform/Pulumi's, the OSS SDK's. */
-export const ALIYUN_ENV_KEYS: readonly KeyConvention[] = [
-  { id: "ALIBABA_CLOUD_ACCESS_KEY_ID", secret: "ALIBABA_CLOUD_ACCESS_KEY_SECRET", token: "ALIBABA_CLOUD_SECURITY_TOKEN" },
-  { id: "ALICLOUD_ACCESS_KEY", secret: "ALICLOUD_SECRET_KEY", token: "ALICLOUD_SECURITY_TOKEN" },
-  { id: "OSS_ACCESS_KEY_ID", secret: "OSS_ACCESS_KEY_SECRET", token: "OSS_SESSION_TOKEN" },
-];
+/**
+ * Key pairs: the stack config keys of the established alicloud providers, then the environment
+ * conventions in order: the Alibaba Cloud CLI and SDKs, Terraform/Pulumi, the OSS SDKs.
+ */
+export const ALIYUN_CREDENTIALS: CloudModule["credentialConventions"] = {
+  config: ALIYUN_CONFIG.keys,
+  environment: [
+    { id: "ALIBABA_CLOUD_ACCESS_KEY_ID", secret: "ALIBABA_CLOUD_ACCESS_KEY_SECRET", token: "ALIBABA_CLOUD_SECURITY_TOKEN" },
+    { id: "ALICLOUD_ACCESS_KEY", secret: "ALICLOUD_SECRET_KEY", token: "ALICLOUD_SECURITY_TOKEN" },
+    { id: "OSS_ACCESS_KEY_ID", secret: "OSS_ACCESS_KEY_SECRET", token: "OSS_SESSION_TOKEN" },
+  ],
+};
 
 /** The variables of `@alicloud/credentials`'s chain beyond key pairs. */
 export const ALIYUN_ENV = {
@@ -85,11 +91,6 @@ export interface AliyunCredentialPlan {
   readonly stsEndpoint?: string;
 }
 
-/** What the plan may look at besides config and environment (the files whose presence selects a source). */
-export interface PlanSurroundings {
-  readonly fileExists: (file: string) => boolean;
-  readonly homeDir: string;
-}
 
 function oidcFromConfig(config: ConfigLookup): OidcPlan | undefined {
   const key = ALIYUN_CONFIG.assumeRoleWithOidc;
@@ -172,8 +173,8 @@ function baseFromConfig(config: ConfigLookup): AliyunBasePlan | undefined {
 }
 
 /** The base identity from the environment and the home directory, in `@alicloud/credentials`'s order. */
-function baseFromEnvironment(env: NodeJS.ProcessEnv, around: PlanSurroundings): AliyunBasePlan | undefined {
-  const keys = fromEnvironment(env, ALIYUN_ENV_KEYS);
+function baseFromEnvironment(env: NodeJS.ProcessEnv, around: Surroundings): AliyunBasePlan | undefined {
+  const keys = fromEnvironment(env, ALIYUN_CREDENTIALS.environment);
   if (keys !== undefined) return { kind: "static", name: keys.source ?? "environment", credentials: keys };
   const oidc = oidcFromEnvironment(env);
   if (oidc !== undefined) return oidc;
@@ -239,7 +240,7 @@ function assumeRoleFromConfig(config: ConfigLookup): AssumeRolePlan | undefined 
  * Returns undefined when nothing is configured; throws CredentialConfigError when a configured
  * source is malformed.
  */
-export function planAliyunCredentials(config: ConfigLookup, env: NodeJS.ProcessEnv, around: PlanSurroundings): AliyunCredentialPlan | undefined {
+export function planAliyunCredentials(config: ConfigLookup, env: NodeJS.ProcessEnv, around: Surroundings): AliyunCredentialPlan | undefined {
   const base = baseFromConfig(config) ?? baseFromEnvironment(env, around);
   const assumeRole = assumeRoleFromConfig(config);
   const stsEndpoint = checked(config(ALIYUN_CONFIG.stsEndpoint), HOST_PORT, `stack config ${ALIYUN_CONFIG.stsEndpoint}`, "a host name with an optional port (no scheme: STS is always called over https)");
@@ -248,9 +249,4 @@ export function planAliyunCredentials(config: ConfigLookup, env: NodeJS.ProcessE
     return undefined;
   }
   return { base, ...(assumeRole !== undefined ? { assumeRole } : {}), ...(stsEndpoint !== undefined ? { stsEndpoint } : {}) };
-}
-
-/** The home directory `@alicloud/credentials` reads profiles from. */
-export function aliyunHomeDir(): string {
-  return os.homedir();
 }

@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseIni } from "ini";
-import { type ConfigLookup, fromConvention, fromEnvironment, type KeyConvention } from "../../credentials/staticConventions";
+import { type ConfigLookup, fromConvention, fromEnvironment } from "../../credentials/staticConventions";
 import type { CredentialSource } from "../../credentials/CredentialSource";
 import { CredentialConfigError } from "../../errors/CredentialConfigError";
 import type { Credentials } from "../../model";
+import type { CloudModule, Surroundings } from "../cloudModule";
 
 /** Stack config keys, following the established providers' `<cloud>:accessKey` pattern. */
 export const JDCLOUD_CONFIG = {
@@ -12,11 +13,14 @@ export const JDCLOUD_CONFIG = {
   profile: "jdcloud:profile",
 } as const;
 
-/** Environment key pairs in order: Packer's JD Cloud builder, then lego's. */
-export const JDCLOUD_ENV_KEYS: readonly KeyConvention[] = [
-  { id: "JDCLOUD_ACCESS_KEY", secret: "JDCLOUD_SECRET_KEY", token: "JDCLOUD_SESSION_TOKEN" },
-  { id: "JDCLOUD_ACCESS_KEY_ID", secret: "JDCLOUD_ACCESS_KEY_SECRET" },
-];
+/** Stack config keys under `jdcloud:`, then the JD Cloud SDK's and the lego DNS plugin's environment names. */
+export const JDCLOUD_CREDENTIALS: CloudModule["credentialConventions"] = {
+  config: JDCLOUD_CONFIG.keys,
+  environment: [
+    { id: "JDCLOUD_ACCESS_KEY", secret: "JDCLOUD_SECRET_KEY", token: "JDCLOUD_SESSION_TOKEN" },
+    { id: "JDCLOUD_ACCESS_KEY_ID", secret: "JDCLOUD_ACCESS_KEY_SECRET" },
+  ],
+};
 
 const PROFILE_NAME = /^[^\s/\\[\]]{1,64}$/;
 
@@ -25,11 +29,6 @@ export type JdcloudCredentialPlan =
   | { readonly kind: "static"; readonly name: string; readonly credentials: Credentials }
   | { readonly kind: "jdcProfile"; readonly name: string; readonly profile: string | undefined; readonly configFile: string; readonly currentFile: string };
 
-/** What the plan may look at besides config and environment. */
-export interface JdcSurroundings {
-  readonly fileExists: (file: string) => boolean;
-  readonly homeDir: string;
-}
 
 /**
  * JD Cloud's credential precedence, the one place it is decided: stack config
@@ -38,7 +37,7 @@ export interface JdcSurroundings {
  * `~/.jdc/current`, else `default`) when `~/.jdc/config` exists. No file is read here (only
  * whether one exists). Undefined when nothing is configured.
  */
-export function planJdcloudCredentials(config: ConfigLookup, env: NodeJS.ProcessEnv, around: JdcSurroundings): JdcloudCredentialPlan | undefined {
+export function planJdcloudCredentials(config: ConfigLookup, env: NodeJS.ProcessEnv, around: Surroundings): JdcloudCredentialPlan | undefined {
   const configFile = path.join(around.homeDir, ".jdc", "config");
   const currentFile = path.join(around.homeDir, ".jdc", "current");
   const keys = fromConvention(config, JDCLOUD_CONFIG.keys, "stack config");
@@ -50,7 +49,7 @@ export function planJdcloudCredentials(config: ConfigLookup, env: NodeJS.Process
     if (!around.fileExists(configFile)) throw new CredentialConfigError(name, `names a profile but ${configFile} does not exist (create it with jdc configure add)`);
     return { kind: "jdcProfile", name, profile, configFile, currentFile };
   }
-  const fromEnv = fromEnvironment(env, JDCLOUD_ENV_KEYS);
+  const fromEnv = fromEnvironment(env, JDCLOUD_CREDENTIALS.environment);
   if (fromEnv !== undefined) return { kind: "static", name: fromEnv.source ?? "environment", credentials: fromEnv };
   if (around.fileExists(configFile)) return { kind: "jdcProfile", name: "the active profile of ~/.jdc/config", profile: undefined, configFile, currentFile };
   return undefined;
@@ -88,4 +87,10 @@ export function jdcloudCredentialSource(plan: JdcloudCredentialPlan): Credential
       return Promise.resolve(readJdcProfile(readFileSync(plan.configFile, "utf8"), currentText, plan.profile, plan.name));
     },
   };
+}
+
+/** The configured JD Cloud source, or undefined when none is (no request, no file read). */
+export function jdcloudCredentials(config: ConfigLookup, env: NodeJS.ProcessEnv, around: Surroundings): CredentialSource | undefined {
+  const plan = planJdcloudCredentials(config, env, around);
+  return plan !== undefined ? jdcloudCredentialSource(plan) : undefined;
 }
