@@ -5,7 +5,7 @@ import type { Surroundings } from "./clouds/cloudModule";
 import type { CredentialSource } from "./credentials/CredentialSource";
 import type { ConfigLookup } from "./credentials/staticConventions";
 import { CredentialsError } from "./errors/CredentialsError";
-import type { Cloud } from "./model";
+import type { Cloud, ResourceIdentity } from "./model";
 
 export type { ConfigLookup } from "./credentials/staticConventions";
 export type { Surroundings } from "./clouds/cloudModule";
@@ -18,13 +18,19 @@ export function realSurroundings(): Surroundings {
 /**
  * The credential source for `cloud`, chosen by the precedence its module owns
  * (`clouds/<cloud>/credentials.ts`), from stack config, the environment and which profile files
- * exist, with no request (so `check` can call it at preview). Throws CredentialsError, naming the
+ * exist, and the resource's own identity inputs (`profile`, `roleArn`, …), with no request (so `check` can call it at preview). Throws CredentialsError, naming the
  * key pairs to set, when nothing is configured, and CredentialConfigError when a configured
  * source is malformed.
  */
-export function credentialSourceFor(cloud: Cloud, config: ConfigLookup, env: NodeJS.ProcessEnv, around: Surroundings = realSurroundings()): CredentialSource {
+export function credentialSourceFor(
+  cloud: Cloud,
+  config: ConfigLookup,
+  env: NodeJS.ProcessEnv,
+  around: Surroundings = realSurroundings(),
+  identity: ResourceIdentity = {},
+): CredentialSource {
   const module = cloudModule(cloud);
-  const source = module.credentials(config, env, around);
+  const source = module.credentials(config, env, around, identity);
   if (source !== undefined) return source;
   const conventions = module.credentialConventions;
   const primaryEnv = conventions.environment[0];

@@ -28,10 +28,25 @@ export interface BucketAddress {
 }
 
 /**
+ * Which identity a resource's requests use, when not the stack's default: non-secret addresses
+ * (a profile name, a role to assume), so they may live in state.
+ */
+export interface ResourceIdentity {
+  /** A profile of the cloud's CLI (`~/.aliyun/config.json`, `~/.jdc/config`) instead of the stack's base identity. */
+  readonly profile?: string;
+  /** A role to assume (Aliyun RAM role ARN) with the base identity, instead of the stack's `alicloud:assumeRole`. */
+  readonly roleArn?: string;
+  /** The session name of that role assumption. */
+  readonly roleSessionName?: string;
+  /** The external id the role's trust policy requires. */
+  readonly externalId?: string;
+}
+
+/**
  * A resource's inputs after `check`: validated and normalised. This is also exactly what the
  * resource stores as outputs (plus the engine's `__provider`).
  */
-export interface BucketEncryptionState extends BucketAddress, EncryptionRule {
+export interface BucketEncryptionState extends BucketAddress, EncryptionRule, ResourceIdentity {
   /** A base URL that replaces the cloud's public endpoint, without a trailing slash. */
   readonly endpoint?: string;
   /** Present after normalisation exactly when the cloud offers a choice of signature version. */

@@ -11,7 +11,7 @@ import { parseServiceErrorBody } from "../xml/serviceErrorBody";
 import { TransportError } from "../errors/TransportError";
 import { type HttpResponse, NetworkFailure, sendRequest } from "../http/sendRequest";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isTransientResponse, retryAfterMs, type RetryPolicy } from "../http/retryPolicy";
-import type { BucketEncryptionState, Cloud, Credentials, EncryptionRule } from "../model";
+import type { BucketEncryptionState, Credentials, EncryptionRule } from "../model";
 import { buildRequest, type Operation } from "../requests/buildRequest";
 import { formatResourceId } from "../resourceId";
 import type { BucketRequest } from "../requests/bucketRequest";
@@ -38,8 +38,8 @@ export interface ClientStats {
 
 /** What the client needs from its surroundings; clock, randomness and sleep are injectable for tests. */
 export interface ClientOptions {
-  /** Valid credentials for `cloud`, asked for each attempt (temporary ones may be renewed between attempts). */
-  readonly credentials: (cloud: Cloud) => Credentials | Promise<Credentials>;
+  /** Valid credentials for a resource (its cloud and identity), asked for each attempt (temporary ones may be renewed between attempts). */
+  readonly credentials: (state: BucketEncryptionState) => Credentials | Promise<Credentials>;
   readonly timeouts?: TimeoutOptions;
   readonly retry?: RetryPolicy;
   readonly now?: () => Date;
@@ -143,7 +143,7 @@ export class EncryptionClient {
       this.stats.attempts++;
       // No attempt outlives the operation's budget, so maxElapsedMs is a real deadline.
       const remainingMs = Math.max(1, this.retry.maxElapsedMs - (Date.now() - started));
-      const credentials = await this.options.credentials(state.cloud);
+      const credentials = await this.options.credentials(state);
       const outcome = await this.attempt(cloud, unsigned, credentials, state, context, signal, attempt, remainingMs, interpret);
       if ("done" in outcome) return outcome.done;
       const elapsed = Date.now() - started;

@@ -1,5 +1,5 @@
 import type { CredentialSource } from "../credentials/CredentialSource";
-import type { EncryptionRule, Credentials, SignatureVersion, SseAlgorithm } from "../model";
+import type { EncryptionRule, Credentials, ResourceIdentity, SignatureVersion, SseAlgorithm } from "../model";
 import type { BucketRequest, SignedRequest } from "../requests/bucketRequest";
 import type { SigningCache } from "../signing/signingCache";
 
@@ -67,7 +67,9 @@ export interface CloudModule {
    * request and reads no file (it may ask whether one exists), so `check` can call it at preview;
    * throws CredentialConfigError when a configured source is malformed.
    */
-  credentials(config: (key: string) => string | undefined, env: NodeJS.ProcessEnv, around: Surroundings): CredentialSource | undefined;
+  credentials(config: (key: string) => string | undefined, env: NodeJS.ProcessEnv, around: Surroundings, identity: ResourceIdentity): CredentialSource | undefined;
+  /** Why `roleArn` is not a role this cloud can assume (or that it has no role assumption); undefined when it is one. */
+  roleArnProblem(roleArn: string): string | undefined;
 }
 
 /** What credential selection may look at besides config and environment. */

@@ -27,10 +27,13 @@ function fromServiceJson(text: string): string | undefined {
 /**
  * What may be said of why a credential source failed: the service's code, message and request id
  * when the text holds an error body; otherwise the text up to its first detail (`…failed: <what
- * the file held>` loses the part after the colon, which may be a file's content).
+ * the file held>` loses the part after the colon, which may be a file's content). URLs lose their
+ * query.
  */
 export function describeSourceFailure(cause: unknown): string {
-  const text = cause instanceof Error ? cause.message : String(cause);
+  // Network errors of the library end with the request's URL, whose query carries the caller's
+  // security token and signature: keep only the scheme, host and path of any URL.
+  const text = (cause instanceof Error ? cause.message : String(cause)).replace(/(https?:\/\/[^\s?#]*)[?#]\S*/g, "$1");
   const described = fromServiceJson(text) ?? text.replace(/(failed|unmarshal fail|result):[\s\S]*$/, "$1");
   return described.length > MAX_DETAIL ? `${described.slice(0, MAX_DETAIL)}…` : described;
 }

@@ -6,7 +6,7 @@ import { type ConfigLookup, credentialSourceFor, realSurroundings, type Surround
 import { CredentialCache } from "../credentials/CredentialCache";
 import { CredentialConfigError } from "../errors/CredentialConfigError";
 import { CredentialsError } from "../errors/CredentialsError";
-import type { BucketEncryptionState, Cloud } from "../model";
+import type { BucketEncryptionState, Cloud, ResourceIdentity } from "../model";
 import { formatResourceId, parseResourceId } from "../resourceId";
 import { checkInputs } from "../validation/checkInputs";
 import { normalizeEndpoint } from "../validation/endpoint";
@@ -35,7 +35,7 @@ export class BucketEncryptionLifecycle implements pulumi.dynamic.ResourceProvide
   private clientInstance: EncryptionClient | undefined;
   // One cache per cloud for the life of the configuration: every operation of a run shares it,
   // so temporary credentials are fetched once and renewed once, not once per resource.
-  private credentialCaches = new Map<Cloud, CredentialCache>();
+  private credentialCaches = new Map<string, CredentialCache>();
 
   constructor(
     private readonly env: NodeJS.ProcessEnv = process.env,
@@ -64,10 +64,12 @@ export class BucketEncryptionLifecycle implements pulumi.dynamic.ResourceProvide
     if (outcome.state !== undefined) {
       // Only that a source is configured and well-formed: no request at preview.
       try {
-        credentialSourceFor(outcome.state.cloud, this.config, this.env, this.surroundings());
+        credentialSourceFor(outcome.state.cloud, this.config, this.env, this.surroundings(), identityOf(outcome.state));
       } catch (error) {
         if (!(error instanceof CredentialsError) && !(error instanceof CredentialConfigError)) throw error;
-        failures.push({ property: "cloud", reason: error.message });
+        // A resource's own identity input is named as the property; a stack source under cloud.
+        const property = error instanceof CredentialConfigError && error.source.startsWith("input ") ? (error.source.split(" ")[1] ?? "cloud") : "cloud";
+        failures.push({ property, reason: error.message });
       }
     }
     if (failures.length > 0 || outcome.state === undefined) return { inputs: news, failures };
@@ -116,6 +118,7 @@ export class BucketEncryptionLifecycle implements pulumi.dynamic.ResourceProvide
       kmsDataEncryption: rule.kmsDataEncryption,
       endpoint: base.endpoint,
       signatureVersion: base.signatureVersion,
+      ...identityOf(base),
     });
     return { id: formatResourceId(base), props: { ...live }, inputs: { ...live } };
   }
@@ -148,7 +151,7 @@ export class BucketEncryptionLifecycle implements pulumi.dynamic.ResourceProvide
     if (this.clientInstance === undefined) {
       const settings = readSettings(this.config, this.env);
       this.clientInstance = new EncryptionClient({
-        credentials: (cloud) => this.credentialCache(cloud).get(),
+        credentials: (state) => this.credentialCache(state.cloud, identityOf(state)).get(),
         timeouts: settings.timeouts,
         retry: settings.retry,
       });
@@ -156,12 +159,16 @@ export class BucketEncryptionLifecycle implements pulumi.dynamic.ResourceProvide
     return this.clientInstance;
   }
 
-  /** The credential cache of `cloud` (exposed so operators and tests can count fetches). */
-  credentialCache(cloud: Cloud): CredentialCache {
-    let cache = this.credentialCaches.get(cloud);
+  /**
+   * The credential cache of one identity of `cloud`: resources naming the same identity (or none)
+   * share it. Exposed so operators and tests can count fetches.
+   */
+  credentialCache(cloud: Cloud, identity: ResourceIdentity = {}): CredentialCache {
+    const key = JSON.stringify([cloud, identity.profile, identity.roleArn, identity.roleSessionName, identity.externalId]);
+    let cache = this.credentialCaches.get(key);
     if (cache === undefined) {
-      cache = new CredentialCache(credentialSourceFor(cloud, this.config, this.env, this.surroundings()));
-      this.credentialCaches.set(cloud, cache);
+      cache = new CredentialCache(credentialSourceFor(cloud, this.config, this.env, this.surroundings(), identity));
+      this.credentialCaches.set(key, cache);
     }
     return cache;
   }
@@ -179,6 +186,23 @@ function addressFromId(id: string, props: Props): BucketEncryptionState | undefi
     sseAlgorithm: "KMS",
     ...(endpoint !== undefined && "endpoint" in endpoint ? { endpoint: endpoint.endpoint } : {}),
     ...(signatureVersion !== undefined ? { signatureVersion } : {}),
+    // The identity kept in props still signs: a refresh of another account's bucket uses it.
+    ...identityOf({
+      ...(typeof props["profile"] === "string" ? { profile: props["profile"] } : {}),
+      ...(typeof props["roleArn"] === "string" ? { roleArn: props["roleArn"] } : {}),
+      ...(typeof props["roleSessionName"] === "string" ? { roleSessionName: props["roleSessionName"] } : {}),
+      ...(typeof props["externalId"] === "string" ? { externalId: props["externalId"] } : {}),
+    }),
+  };
+}
+
+/** The identity inputs of a state (addresses, not secrets). */
+function identityOf(state: ResourceIdentity): ResourceIdentity {
+  return {
+    ...(state.profile !== undefined ? { profile: state.profile } : {}),
+    ...(state.roleArn !== undefined ? { roleArn: state.roleArn } : {}),
+    ...(state.roleSessionName !== undefined ? { roleSessionName: state.roleSessionName } : {}),
+    ...(state.externalId !== undefined ? { externalId: state.externalId } : {}),
   };
 }
 

@@ -178,6 +178,46 @@ describe("keyless credentials against a local STS and an STS-only OSS emulator",
       assert.equal(world.sts.successes("AssumeRole"), 2);
     });
 
+    it("two resources in one program name two profiles: two identities, two caches; changing one resource's identity is one PUT", async () => {
+      const lifecycle = new BucketEncryptionLifecycle({});
+      await lifecycle.configure(config({ "alicloud:profile": "prod", "alicloud:stsEndpoint": world.stsEndpoint }));
+      for (const b of ["two-a", "two-b", "two-c"]) world.emulator.createBucket(b);
+      world.sts.calls.length = 0;
+      const created = await Promise.all([
+        lifecycle.check({}, inputs("two-a")),
+        lifecycle.check({}, { ...inputs("two-b"), profile: "staging" }),
+        lifecycle.check({}, { ...inputs("two-c"), roleArn: STS_FIXTURE.externalRoleArn, externalId: STS_FIXTURE.externalId, roleSessionName: "two-c" }),
+      ].map(async (c) => lifecycle.create((await c).inputs)));
+      // two-c assumes its role with the stack's base identity (profile prod, itself a role).
+      assert.deepEqual(world.sts.calls.map((c) => c.roleArn).sort(), [STS_FIXTURE.roleArn, STS_FIXTURE.roleArn, STS_FIXTURE.externalRoleArn, STS_FIXTURE.stagingRoleArn].sort());
+      // The issued key that signed each bucket's PUT belongs to the role that resource named.
+      const signer = (bucket: string) => {
+        const auth = world.emulator.log.find((r) => r.bucket === bucket)?.headers["authorization"] ?? "";
+        return world.sts.lookup(/Credential=([^/]+)\//.exec(auth)?.[1] ?? "")?.roleArn;
+      };
+      assert.equal(signer("two-a"), STS_FIXTURE.roleArn);
+      assert.equal(signer("two-b"), STS_FIXTURE.stagingRoleArn);
+      assert.equal(signer("two-c"), STS_FIXTURE.externalRoleArn);
+      world.emulator.log.length = 0;
+      const before = created[1]?.outs ?? {};
+      const after = (await lifecycle.check(before, { ...inputs("two-b"), profile: "prod" })).inputs;
+      const diff = await lifecycle.diff("aliyun:cn-hangzhou:two-b", before, after);
+      assert.deepEqual([diff.changes, diff.replaces], [true, []]);
+      await lifecycle.update("aliyun:cn-hangzhou:two-b", before, after);
+      assert.deepEqual(world.emulator.log.map((r) => [r.method, r.bucket, r.status]), [["PUT", "two-b", 200]]);
+      assert.equal(signer("two-b"), STS_FIXTURE.roleArn);
+    });
+
+    it("a resource's profile that does not exist fails naming the input", async () => {
+      const lifecycle = new BucketEncryptionLifecycle({});
+      await lifecycle.configure(config({ "alicloud:profile": "prod" }));
+      world.emulator.createBucket("input-nope");
+      await assert.rejects(
+        lifecycle.create((await lifecycle.check({}, { ...inputs("input-nope"), profile: "nope" })).inputs),
+        /credentials from input profile "nope" \(of ~\/\.aliyun\/config\.json\) failed: unable to get profile with 'nope'/,
+      );
+    });
+
     it("a profile that does not exist fails naming it", async () => {
       const lifecycle = new BucketEncryptionLifecycle({});
       await lifecycle.configure(config({ "alicloud:profile": "nope" }));

@@ -13,6 +13,7 @@ import { CredentialCache } from "../../credentials/CredentialCache";
 import type { CredentialSource, IssuedCredentials } from "../../credentials/CredentialSource";
 import { CredentialConfigError } from "../../errors/CredentialConfigError";
 import type { ConfigLookup } from "../../credentials/staticConventions";
+import type { ResourceIdentity } from "../../model";
 import type { Surroundings } from "../cloudModule";
 import { type AliyunBasePlan, type AliyunCredentialPlan, planAliyunCredentials } from "./credentials";
 
@@ -150,7 +151,7 @@ export function aliyunCredentialSource(plan: AliyunCredentialPlan, now: () => nu
 }
 
 /** The configured Alibaba Cloud source, or undefined when none is (no request, no file read). */
-export function aliyunCredentials(config: ConfigLookup, env: NodeJS.ProcessEnv, around: Surroundings): CredentialSource | undefined {
-  const plan = planAliyunCredentials(config, env, around);
+export function aliyunCredentials(config: ConfigLookup, env: NodeJS.ProcessEnv, around: Surroundings, identity: ResourceIdentity): CredentialSource | undefined {
+  const plan = planAliyunCredentials(config, env, around, identity);
   return plan !== undefined ? aliyunCredentialSource(plan) : undefined;
 }

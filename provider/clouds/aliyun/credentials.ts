@@ -2,7 +2,7 @@ import path from "node:path";
 import { type ConfigLookup, fromConvention, fromEnvironment } from "../../credentials/staticConventions";
 import { ObjectFields, readObjectConfig } from "../../credentials/structuredConfig";
 import { CredentialConfigError } from "../../errors/CredentialConfigError";
-import type { Credentials } from "../../model";
+import type { Credentials, ResourceIdentity } from "../../model";
 import type { CloudModule, Surroundings } from "../cloudModule";
 
 /** Stack config keys, as pulumi-alicloud names them. */
@@ -201,6 +201,29 @@ function baseFromEnvironment(env: NodeJS.ProcessEnv, around: Surroundings): Aliy
   return undefined;
 }
 
+/** A resource's `profile` input: a profile of `~/.aliyun/config.json`, before any stack source. */
+function baseFromResource(identity: ResourceIdentity): AliyunBasePlan | undefined {
+  if (identity.profile === undefined) return undefined;
+  return { kind: "cliProfile", name: `input profile "${identity.profile}" (of ~/.aliyun/config.json)`, profile: identity.profile };
+}
+
+/** A resource's `roleArn` input; the stack's assumeRole lends its duration and policy. */
+function assumeRoleFromResource(identity: ResourceIdentity, stack: AssumeRolePlan | undefined): AssumeRolePlan | undefined {
+  if (identity.roleArn === undefined) return undefined;
+  return {
+    name: "input roleArn",
+    roleArn: identity.roleArn,
+    sessionName: identity.roleSessionName ?? stack?.sessionName ?? DEFAULT_SESSION_NAME,
+    ...(stack?.durationSeconds !== undefined ? { durationSeconds: stack.durationSeconds } : {}),
+    ...(identity.externalId !== undefined ? { externalId: identity.externalId } : {}),
+  };
+}
+
+/** Why `roleArn` is not a RAM role ARN, or undefined. */
+export function aliyunRoleArnProblem(roleArn: string): string | undefined {
+  return ROLE_ARN.test(roleArn) ? undefined : "must be a RAM role ARN: acs:ram::<account id>:role/<role name>";
+}
+
 function assumeRoleFromConfig(config: ConfigLookup): AssumeRolePlan | undefined {
   const key = ALIYUN_CONFIG.assumeRole;
   const raw = readObjectConfig(key, config(key));
@@ -235,14 +258,17 @@ function assumeRoleFromConfig(config: ConfigLookup): AssumeRolePlan | undefined 
  *    `~/.aliyun/config.json` (ALIBABA_CLOUD_PROFILE or its current profile), the shared
  *    credentials file, ALIBABA_CLOUD_ECS_METADATA, ALIBABA_CLOUD_CREDENTIALS_URI.
  *
- * `alicloud:assumeRole` then assumes its role with whichever base identity was found. No request
+ * `alicloud:assumeRole` then assumes its role with whichever base identity was found. A resource's
+ * own `profile` input replaces the base identity, and its `roleArn` (with `roleSessionName`,
+ * `externalId`) replaces `alicloud:assumeRole`. No request
  * and no file read happen here (only whether a file exists), so `check` can call it at preview.
  * Returns undefined when nothing is configured; throws CredentialConfigError when a configured
  * source is malformed.
  */
-export function planAliyunCredentials(config: ConfigLookup, env: NodeJS.ProcessEnv, around: Surroundings): AliyunCredentialPlan | undefined {
-  const base = baseFromConfig(config) ?? baseFromEnvironment(env, around);
-  const assumeRole = assumeRoleFromConfig(config);
+export function planAliyunCredentials(config: ConfigLookup, env: NodeJS.ProcessEnv, around: Surroundings, identity: ResourceIdentity = {}): AliyunCredentialPlan | undefined {
+  const base = baseFromResource(identity) ?? baseFromConfig(config) ?? baseFromEnvironment(env, around);
+  const stackRole = assumeRoleFromConfig(config);
+  const assumeRole = assumeRoleFromResource(identity, stackRole) ?? stackRole;
   const stsEndpoint = checked(config(ALIYUN_CONFIG.stsEndpoint), HOST_PORT, `stack config ${ALIYUN_CONFIG.stsEndpoint}`, "a host name with an optional port (no scheme: STS is always called over https)");
   if (base === undefined) {
     if (assumeRole !== undefined) throw new CredentialConfigError(assumeRole.name, "needs credentials to assume the role with; none are configured");

@@ -4,7 +4,7 @@ import { signOssRequest } from "../../dialects/oss/sign";
 import { dnsBucketNameProblem } from "../../validation/bucketName";
 import type { CloudModule } from "../cloudModule";
 import { aliyunCredentials } from "./credentialSource";
-import { ALIYUN_CREDENTIALS } from "./credentials";
+import { ALIYUN_CREDENTIALS, aliyunRoleArnProblem } from "./credentials";
 import { normalizeAliyunRegion } from "./region";
 
 /**
@@ -29,4 +29,5 @@ export const aliyun: CloudModule = {
   sign: signOssRequest,
   credentialConventions: ALIYUN_CREDENTIALS,
   credentials: aliyunCredentials,
+  roleArnProblem: aliyunRoleArnProblem,
 };

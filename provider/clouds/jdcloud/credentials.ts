@@ -4,7 +4,7 @@ import { parse as parseIni } from "ini";
 import { type ConfigLookup, fromConvention, fromEnvironment } from "../../credentials/staticConventions";
 import type { CredentialSource } from "../../credentials/CredentialSource";
 import { CredentialConfigError } from "../../errors/CredentialConfigError";
-import type { Credentials } from "../../model";
+import type { Credentials, ResourceIdentity } from "../../model";
 import type { CloudModule, Surroundings } from "../cloudModule";
 
 /** Stack config keys, following the established providers' `<cloud>:accessKey` pattern. */
@@ -35,11 +35,17 @@ export type JdcloudCredentialPlan =
  * `jdcloud:accessKey`/`secretKey`/`securityToken`; stack config `jdcloud:profile` (a profile of
  * `~/.jdc/config`); the environment's key pairs; the `jdc` CLI's active profile (named in
  * `~/.jdc/current`, else `default`) when `~/.jdc/config` exists. No file is read here (only
- * whether one exists). Undefined when nothing is configured.
+ * whether one exists). A resource's `profile` input comes before all of them. Undefined when
+ * nothing is configured.
  */
-export function planJdcloudCredentials(config: ConfigLookup, env: NodeJS.ProcessEnv, around: Surroundings): JdcloudCredentialPlan | undefined {
+export function planJdcloudCredentials(config: ConfigLookup, env: NodeJS.ProcessEnv, around: Surroundings, identity: ResourceIdentity = {}): JdcloudCredentialPlan | undefined {
   const configFile = path.join(around.homeDir, ".jdc", "config");
   const currentFile = path.join(around.homeDir, ".jdc", "current");
+  if (identity.profile !== undefined) {
+    const name = `input profile "${identity.profile}" (of ~/.jdc/config)`;
+    if (!around.fileExists(configFile)) throw new CredentialConfigError(name, `names a profile but ${configFile} does not exist (create it with jdc configure add)`);
+    return { kind: "jdcProfile", name, profile: identity.profile, configFile, currentFile };
+  }
   const keys = fromConvention(config, JDCLOUD_CONFIG.keys, "stack config");
   if (keys !== undefined) return { kind: "static", name: keys.source ?? "stack config", credentials: keys };
   const profile = config(JDCLOUD_CONFIG.profile);
@@ -53,6 +59,11 @@ export function planJdcloudCredentials(config: ConfigLookup, env: NodeJS.Process
   if (fromEnv !== undefined) return { kind: "static", name: fromEnv.source ?? "environment", credentials: fromEnv };
   if (around.fileExists(configFile)) return { kind: "jdcProfile", name: "the active profile of ~/.jdc/config", profile: undefined, configFile, currentFile };
   return undefined;
+}
+
+/** JD Cloud has no role assumption (no STS found in its documents): a role ARN is always refused. */
+export function jdcloudRoleArnProblem(): string {
+  return "is not available on JD Cloud, which has no role assumption; name a jdc profile with the profile input instead";
 }
 
 /** The keys of one `jdc` profile; errors name the profile and the file, never a value. */
@@ -90,7 +101,7 @@ export function jdcloudCredentialSource(plan: JdcloudCredentialPlan): Credential
 }
 
 /** The configured JD Cloud source, or undefined when none is (no request, no file read). */
-export function jdcloudCredentials(config: ConfigLookup, env: NodeJS.ProcessEnv, around: Surroundings): CredentialSource | undefined {
-  const plan = planJdcloudCredentials(config, env, around);
+export function jdcloudCredentials(config: ConfigLookup, env: NodeJS.ProcessEnv, around: Surroundings, identity: ResourceIdentity): CredentialSource | undefined {
+  const plan = planJdcloudCredentials(config, env, around, identity);
   return plan !== undefined ? jdcloudCredentialSource(plan) : undefined;
 }
