@@ -39,6 +39,8 @@ export interface OssEmulatorOptions {
    * emulator accepts the key pairs it was constructed with.
    */
   readonly sts?: { lookup(accessKeyId: string): TrustedStsCredentials | undefined };
+  /** Holds every request this long before handling it (credentials are checked after the wait), so a run lasts. */
+  readonly latencyMs?: number;
 }
 
 // The OSS codes for temporary credentials (error-code pages 0002-00000006 and 0002-00000007).
@@ -125,6 +127,7 @@ export class OssEmulator {
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    if (this.options.latencyMs !== undefined) await new Promise((r) => setTimeout(r, this.options.latencyMs));
     const body = Buffer.concat(chunks).toString("utf8");
     const headers = flattenHeaders(req.headers);
     const url = new URL(req.url ?? "/", "http://emulator");
