@@ -43,8 +43,9 @@ export class CredentialCache {
   private startFetch(): Promise<IssuedCredentials> {
     this.fetches++;
     const fetchedAt = this.now();
-    const fetching = this.source
-      .fetch()
+    // Through a promise even when fetch throws at once, so every failure is named the same way.
+    const fetching = Promise.resolve()
+      .then(() => this.source.fetch())
       .then((credentials) => {
         this.current = { credentials, renewAt: renewAt(fetchedAt, credentials.expiresAt, credentials.recheckAt) };
         return credentials;

@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { OssEmulator } from "../emulator/ossEmulator";
 import { LOOPBACK_TLS } from "../support/localSts";
 import { PulumiProject, programFor } from "../support/pulumiCli";
 import { requireLoopbackTrust, STS_FIXTURE, StsWorld } from "../support/stsWorld";
-import { installTools, type Tools } from "../support/tools";
+import { installTools, REPO_ROOT, type Tools } from "../support/tools";
 
 // The real Pulumi CLI with keyless credentials only: a local STS (https on loopback, trusted by
 // the provider process through NODE_EXTRA_CA_CERTS) and an STS-only OSS emulator that refuses
@@ -171,5 +171,76 @@ describe("failures name the source", () => {
 
   it("no secret of these runs is printed", () => {
     assertNoSecrets(transcript.join("\n"), [world.oidcToken, "revoked.c2ln", ...secretsOf(world)], "the CLI output");
+  });
+});
+
+describe("the two-account example (examples/two-accounts) with profiles, then a role", () => {
+  const world = new StsWorld(60_000);
+  let project: PulumiProject;
+  const transcript: string[] = [];
+  const production = ["acme-prod-logs", "acme-prod-data"];
+  const staging = ["acme-staging-logs"];
+  // The role whose issued key signed the last request to `bucket`.
+  const signer = (bucket: string) => {
+    const auth = world.emulator.log.filter((r) => r.bucket === bucket).at(-1)?.headers["authorization"] ?? "";
+    return world.sts.lookup(/Credential=([^/]+)\//.exec(auth)?.[1] ?? "")?.roleArn;
+  };
+  const must = async (argv: string[]) => {
+    const result = await project.run(argv);
+    transcript.push(result.stdout, result.stderr);
+    assert.equal(result.code, 0, `pulumi ${argv.join(" ")}:\n${result.stdout}\n${result.stderr}`);
+    return result;
+  };
+
+  before(async () => {
+    await world.start();
+    for (const b of [...production, ...staging]) world.emulator.createBucket(b);
+    const home = path.join(world.dir, "home");
+    mkdirSync(path.join(home, ".aliyun"), { recursive: true });
+    const profile = (name: string, role: string) => ({
+      name, mode: "RamRoleArn", access_key_id: STS_FIXTURE.baseKey.accessKeyId, access_key_secret: STS_FIXTURE.baseKey.secretAccessKey,
+      ram_role_arn: role, ram_session_name: name, sts_endpoint: world.stsEndpoint,
+    });
+    writeFileSync(path.join(home, ".aliyun", "config.json"), JSON.stringify({ current: "production", profiles: [profile("production", STS_FIXTURE.roleArn), profile("staging", STS_FIXTURE.stagingRoleArn)] }));
+    project = await PulumiProject.create({
+      tools,
+      program: readFileSync(path.join(REPO_ROOT, "build/examples/two-accounts/index.js"), "utf8"),
+      env: { NODE_EXTRA_CA_CERTS: LOOPBACK_TLS.cert, HOME: home },
+    });
+    await project.setConfig("endpoint", world.ossEndpoint);
+    await project.setConfig("alicloud:stsEndpoint", world.stsEndpoint);
+  });
+  after(async () => {
+    project?.dispose();
+    await world.stop();
+  });
+
+  it("up: each account's buckets are signed by that account's role", async () => {
+    await must(["up", "--yes", "--skip-preview"]);
+    for (const b of production) assert.equal(signer(b), STS_FIXTURE.roleArn, b);
+    for (const b of staging) assert.equal(signer(b), STS_FIXTURE.stagingRoleArn, b);
+    assert.ok([...production, ...staging].every((b) => world.emulator.buckets.get(b)?.rule?.SSEAlgorithm === "KMS"));
+    await must(["preview", "--refresh", "--expect-no-changes"]);
+  });
+
+  it("switching staging from its profile to a role updates in place: one PUT, the rule never deleted", async () => {
+    await project.setConfig("alicloud:profile", "production");
+    await project.setConfig("stagingRoleArn", STS_FIXTURE.stagingRoleArn);
+    world.emulator.log.length = 0;
+    const result = await must(["up", "--yes", "--skip-preview"]);
+    assert.match(result.stdout, /1 updated/);
+    assert.doesNotMatch(result.stdout, /replaced|deleted/);
+    assert.deepEqual(world.emulator.log.map((r) => [r.method, r.bucket]), [["PUT", "acme-staging-logs"]]);
+    assert.equal(signer("acme-staging-logs"), STS_FIXTURE.stagingRoleArn);
+    // Chained: the stack's default identity (profile production, itself a role) assumed the staging role.
+    assert.equal(world.sts.calls.at(-1)?.caller?.startsWith("STS."), true);
+  });
+
+  it("destroy removes every rule; nothing secret was printed or stored", async () => {
+    await must(["destroy", "--yes"]);
+    assert.ok([...production, ...staging].every((b) => world.emulator.buckets.get(b)?.rule === undefined));
+    const secrets = secretsOf(world);
+    assertNoSecrets(await project.exportState(), secrets, "the exported state");
+    assertNoSecrets(transcript.join("\n"), secrets, "the CLI output");
   });
 });

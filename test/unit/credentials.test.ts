@@ -119,7 +119,7 @@ describe("JD Cloud precedence and jdc profiles", () => {
     assert.equal(readJdcProfile(ini, "prod", "default", "cfg").secretAccessKey, "defaultsk");
   });
   it("names the missing or incomplete profile, never a value", () => {
-    assert.throws(() => readJdcProfile(ini, undefined, "stage", "src"), (e: Error) => /src has no profile "stage" \(profiles: default, prod, broken\)/.test(e.message));
-    assert.throws(() => readJdcProfile(ini, undefined, "broken", "src"), (e: Error) => /profile "broken" lacks access_key or secret_key/.test(e.message) && !e.message.includes("X"));
+    assert.throws(() => readJdcProfile(ini, undefined, "stage", "src"), (e: Error) => /^~\/\.jdc\/config has no profile "stage" \(profiles: default, prod, broken\)/.test(e.message));
+    assert.throws(() => readJdcProfile(ini, undefined, "broken", "src"), (e: Error) => /profile "broken" of ~\/\.jdc\/config lacks access_key or secret_key/.test(e.message) && !e.message.includes("X"));
   });
 });

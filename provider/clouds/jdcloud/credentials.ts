@@ -66,19 +66,22 @@ export function jdcloudRoleArnProblem(): string {
   return "is not available on JD Cloud, which has no role assumption; name a jdc profile with the profile input instead";
 }
 
-/** The keys of one `jdc` profile; errors name the profile and the file, never a value. */
+/**
+ * The keys of one `jdc` profile; errors name the profile, never a value (the cache names the
+ * source around them).
+ */
 export function readJdcProfile(configText: string, currentText: string | undefined, requested: string | undefined, sourceName: string): Credentials {
   const profile = requested ?? (currentText?.trim() || "default");
   const sections = parseIni(configText);
   const section: unknown = sections[profile];
   if (typeof section !== "object" || section === null) {
-    throw new CredentialConfigError(sourceName, `has no profile "${profile}" (profiles: ${Object.keys(sections).join(", ") || "none"})`);
+    throw new Error(`~/.jdc/config has no profile "${profile}" (profiles: ${Object.keys(sections).join(", ") || "none"})`);
   }
   const fields = section as Record<string, unknown>;
   const id = fields["access_key"];
   const secret = fields["secret_key"];
   if (typeof id !== "string" || id === "" || typeof secret !== "string" || secret === "") {
-    throw new CredentialConfigError(sourceName, `profile "${profile}" lacks access_key or secret_key`);
+    throw new Error(`profile "${profile}" of ~/.jdc/config lacks access_key or secret_key`);
   }
   return { accessKeyId: id, secretAccessKey: secret, source: requested === undefined ? `${sourceName} ("${profile}")` : sourceName };
 }
