@@ -12,8 +12,6 @@ import { renewAt } from "./renewalPolicy";
 export class CredentialCache {
   private current: { readonly credentials: IssuedCredentials; readonly renewAt: number } | undefined;
   private inFlight: Promise<IssuedCredentials> | undefined;
-  /** How many fetches this cache has started (for tests and operators). */
-  fetches = 0;
 
   constructor(
     private readonly source: CredentialSource,
@@ -41,7 +39,6 @@ export class CredentialCache {
   }
 
   private startFetch(): Promise<IssuedCredentials> {
-    this.fetches++;
     const fetchedAt = this.now();
     // Through a promise even when fetch throws at once, so every failure is named the same way.
     const fetching = Promise.resolve()

@@ -161,7 +161,7 @@ export class BucketEncryptionLifecycle implements pulumi.dynamic.ResourceProvide
 
   /**
    * The credential cache of one identity of `cloud`: resources naming the same identity (or none)
-   * share it. Exposed so operators and tests can count fetches.
+   * share it. Public so tests can ask which source a configuration selects.
    */
   credentialCache(cloud: Cloud, identity: ResourceIdentity = {}): CredentialCache {
     const key = JSON.stringify([cloud, identity.profile, identity.roleArn, identity.roleSessionName, identity.externalId]);
