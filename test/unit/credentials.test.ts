@@ -75,6 +75,13 @@ describe("Alibaba Cloud precedence (planAliyunCredentials)", () => {
     assert.deepEqual(plan?.assumeRole, { name: "stack config alicloud:assumeRole", roleArn: ROLE, sessionName: "pulumi-bucket-encryption", durationSeconds: 900, externalId: "ext-1" });
     assert.equal(plan.stsEndpoint, "127.0.0.1:8443");
   });
+  it("takes the STS endpoint from alicloud:stsEndpoint, else from pulumi-alicloud's alicloud:endpoints list", () => {
+    const base = { "alicloud:profile": "p" };
+    assert.equal(planAliyunCredentials(config({ ...base, "alicloud:endpoints": JSON.stringify([{ oss: "x" }, { sts: "sts-vpc.cn-hangzhou.aliyuncs.com" }]) }), {}, empty)?.stsEndpoint, "sts-vpc.cn-hangzhou.aliyuncs.com");
+    assert.equal(planAliyunCredentials(config({ ...base, "alicloud:stsEndpoint": "127.0.0.1:9443", "alicloud:endpoints": JSON.stringify([{ sts: "other" }]) }), {}, empty)?.stsEndpoint, "127.0.0.1:9443");
+    assert.equal(planAliyunCredentials(config({ ...base, "alicloud:endpoints": JSON.stringify([{ oss: "x" }]) }), {}, empty)?.stsEndpoint, undefined);
+    assert.throws(() => planAliyunCredentials(config({ ...base, "alicloud:endpoints": JSON.stringify([{ sts: "https://x" }]) }), {}, empty), /alicloud:endpoints sts must be a host name/);
+  });
   it("marks the ECS role hardened (no IMDSv1 fallback) from config, and from the environment on request", () => {
     const fromConfig = planAliyunCredentials(config({ "alicloud:ecsRoleName": "worker" }), {}, empty)?.base;
     const fromEnv = planAliyunCredentials(none, { ALIBABA_CLOUD_ECS_METADATA: "worker", ALIBABA_CLOUD_IMDSV1_DISABLED: "true" }, empty)?.base;

@@ -14,6 +14,7 @@ export const ALIYUN_CONFIG = {
   ecsRoleName: "alicloud:ecsRoleName",
   credentialsUri: "alicloud:credentialsUri",
   stsEndpoint: "alicloud:stsEndpoint",
+  endpoints: "alicloud:endpoints",
 } as const;
 
 /**
@@ -201,6 +202,28 @@ function baseFromEnvironment(env: NodeJS.ProcessEnv, around: Surroundings): Aliy
   return undefined;
 }
 
+/**
+ * The STS endpoint: `alicloud:stsEndpoint` (this package's key), else the `sts` entry of
+ * pulumi-alicloud's `alicloud:endpoints` list; a host with an optional port.
+ */
+function stsEndpointFromConfig(config: ConfigLookup): string | undefined {
+  const shape = "a host name with an optional port (no scheme: STS is always called over https)";
+  const own = checked(config(ALIYUN_CONFIG.stsEndpoint), HOST_PORT, `stack config ${ALIYUN_CONFIG.stsEndpoint}`, shape);
+  if (own !== undefined) return own;
+  const raw = config(ALIYUN_CONFIG.endpoints);
+  if (raw === undefined || raw === "") return undefined;
+  let list: unknown;
+  try {
+    list = JSON.parse(raw);
+  } catch {
+    list = undefined;
+  }
+  if (!Array.isArray(list)) throw new CredentialConfigError(`stack config ${ALIYUN_CONFIG.endpoints}`, "must be a list of objects ({ sts: <host> }, …)");
+  const entry: unknown = list.find((e: unknown) => typeof e === "object" && e !== null && typeof (e as Record<string, unknown>)["sts"] === "string");
+  const sts = entry !== undefined ? ((entry as Record<string, unknown>)["sts"] as string) : undefined;
+  return checked(sts, HOST_PORT, `stack config ${ALIYUN_CONFIG.endpoints} sts`, shape);
+}
+
 /** A resource's `profile` input: a profile of `~/.aliyun/config.json`, before any stack source. */
 function baseFromResource(identity: ResourceIdentity): AliyunBasePlan | undefined {
   if (identity.profile === undefined) return undefined;
@@ -269,7 +292,7 @@ export function planAliyunCredentials(config: ConfigLookup, env: NodeJS.ProcessE
   const base = baseFromResource(identity) ?? baseFromConfig(config) ?? baseFromEnvironment(env, around);
   const stackRole = assumeRoleFromConfig(config);
   const assumeRole = assumeRoleFromResource(identity, stackRole) ?? stackRole;
-  const stsEndpoint = checked(config(ALIYUN_CONFIG.stsEndpoint), HOST_PORT, `stack config ${ALIYUN_CONFIG.stsEndpoint}`, "a host name with an optional port (no scheme: STS is always called over https)");
+  const stsEndpoint = stsEndpointFromConfig(config);
   if (base === undefined) {
     if (assumeRole !== undefined) throw new CredentialConfigError(assumeRole.name, "needs credentials to assume the role with; none are configured");
     return undefined;
