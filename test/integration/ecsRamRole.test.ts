@@ -9,6 +9,7 @@ interface Outcome {
   ossRequests: number;
   metadataCalls: Array<{ method: string; path: string; withToken: boolean; status: number }>;
   issued: string[];
+  stsCalls: Array<{ action: string; status: number; caller?: string }>;
 }
 
 const SCENARIO = path.join(__dirname, "..", "support", "ecsScenario.js");
@@ -37,6 +38,14 @@ describe("the ECS RAM role through a local metadata service on 100.100.100.200 (
     assert.match(outcome.error ?? "", /^credentials from stack config alicloud:ecsRoleName failed: get metadata token failed with 403/);
     assert.equal(outcome.metadataCalls.filter((c) => c.method === "GET").length, 0);
     assert.equal(outcome.ossRequests, 0);
+  });
+
+  it("alicloud:assumeRole starts from the instance role: one metadata fetch, one signed AssumeRole, for 30 operations", () => {
+    const outcome = run("chained", 30);
+    assert.equal(outcome.error, undefined);
+    assert.equal(outcome.applied, 30);
+    assert.equal(outcome.issued.length, 1);
+    assert.deepEqual(outcome.stsCalls, [{ action: "AssumeRole", status: 200, caller: "instance role" }]);
   });
 
   it("ALIBABA_CLOUD_ECS_METADATA without ALIBABA_CLOUD_IMDSV1_DISABLED tries a token, then reads without one where the service allows it", () => {

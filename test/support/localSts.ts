@@ -38,6 +38,8 @@ export interface LocalStsOptions {
   readonly roles: ReadonlyArray<{ roleArn: string; externalId?: string }>;
   /** OIDC providers and the tokens each accepts (a real IdP verifies a JWT; a set of strings is enough here). */
   readonly oidc?: ReadonlyArray<{ providerArn: string; tokens: ReadonlySet<string> }>;
+  /** Another issuer whose temporary credentials may call AssumeRole (the ECS metadata service's). */
+  readonly trust?: { lookup(accessKeyId: string): IssuedStsCredentials | undefined };
   /** Lifetime of issued credentials, whatever DurationSeconds asks: lets a test outlive them. */
   readonly lifetimeMs: number;
 }
@@ -150,7 +152,7 @@ export class LocalSts {
     this.nonces.add(nonce);
     // The caller is a long-lived key or credentials this STS issued (chained role assumption).
     const longLived = this.options.keys?.find((k) => k.accessKeyId === caller);
-    const issued = this.issued.get(caller);
+    const issued = this.issued.get(caller) ?? this.options.trust?.lookup(caller);
     const secret = longLived?.secretAccessKey ?? issued?.secretAccessKey;
     if (secret === undefined) {
       answer(404, { Code: "InvalidAccessKeyId.NotFound", Message: "Specified access key is not found." }, { caller });
