@@ -11,6 +11,8 @@ const none = () => undefined;
 const config = (values: Record<string, string>) => (key: string) => values[key];
 const home = (...files: string[]): PlanSurroundings => ({ homeDir: "/home/u", fileExists: (f) => files.includes(f) });
 const empty = home();
+const cli = home("/home/u/.aliyun/config.json");
+const KEYS = { "alicloud:accessKey": "i", "alicloud:secretKey": "s" };
 const ROLE = "acs:ram::1234567890123456:role/ci-deployer";
 const IDP = "acs:ram::1234567890123456:oidc-provider/github";
 
@@ -50,7 +52,7 @@ describe("Alibaba Cloud precedence (planAliyunCredentials)", () => {
   const cases: Array<[string, Record<string, string>, Record<string, string>, PlanSurroundings, string, string]> = [
     ["config keys beat config OIDC", { "alicloud:accessKey": "i", "alicloud:secretKey": "s", "alicloud:assumeRoleWithOidc": oidcConfig }, {}, empty, "static", "stack config alicloud:accessKey"],
     ["config OIDC beats environment keys", { "alicloud:assumeRoleWithOidc": oidcConfig }, keysEnv, empty, "oidc", "stack config alicloud:assumeRoleWithOidc"],
-    ["config profile beats environment keys", { "alicloud:profile": "prod" }, keysEnv, empty, "cliProfile", 'stack config alicloud:profile (profile "prod" of ~/.aliyun/config.json)'],
+    ["config profile beats environment keys", { "alicloud:profile": "prod" }, keysEnv, cli, "cliProfile", 'stack config alicloud:profile (profile "prod" of ~/.aliyun/config.json)'],
     ["config ECS role", { "alicloud:ecsRoleName": "worker" }, {}, empty, "ecsRole", "stack config alicloud:ecsRoleName"],
     ["config credentials URI", { "alicloud:credentialsUri": "http://127.0.0.1:9/creds" }, {}, empty, "uri", "stack config alicloud:credentialsUri"],
     ["environment keys beat environment OIDC", {}, { ...keysEnv, ...oidcEnv }, empty, "static", "environment ALIBABA_CLOUD_ACCESS_KEY_ID"],
@@ -71,12 +73,12 @@ describe("Alibaba Cloud precedence (planAliyunCredentials)", () => {
   }
   it("is undefined when nothing is configured", () => assert.equal(planAliyunCredentials(none, {}, empty), undefined));
   it("assumes a role on top of any base, with the library's defaults filled", () => {
-    const plan = planAliyunCredentials(config({ "alicloud:profile": "base", "alicloud:assumeRole": JSON.stringify({ roleArn: ROLE, externalId: "ext-1", sessionExpiration: 900 }), "alicloud:stsEndpoint": "127.0.0.1:8443" }), {}, empty);
+    const plan = planAliyunCredentials(config({ "alicloud:profile": "base", "alicloud:assumeRole": JSON.stringify({ roleArn: ROLE, externalId: "ext-1", sessionExpiration: 900 }), "alicloud:stsEndpoint": "127.0.0.1:8443" }), {}, cli);
     assert.deepEqual(plan?.assumeRole, { name: "stack config alicloud:assumeRole", roleArn: ROLE, sessionName: "pulumi-bucket-encryption", durationSeconds: 900, externalId: "ext-1" });
     assert.equal(plan.stsEndpoint, "127.0.0.1:8443");
   });
   it("takes the STS endpoint from alicloud:stsEndpoint, else from pulumi-alicloud's alicloud:endpoints list", () => {
-    const base = { "alicloud:profile": "p" };
+    const base = KEYS;
     assert.equal(planAliyunCredentials(config({ ...base, "alicloud:endpoints": JSON.stringify([{ oss: "x" }, { sts: "sts-vpc.cn-hangzhou.aliyuncs.com" }]) }), {}, empty)?.stsEndpoint, "sts-vpc.cn-hangzhou.aliyuncs.com");
     assert.equal(planAliyunCredentials(config({ ...base, "alicloud:stsEndpoint": "127.0.0.1:9443", "alicloud:endpoints": JSON.stringify([{ sts: "other" }]) }), {}, empty)?.stsEndpoint, "127.0.0.1:9443");
     assert.equal(planAliyunCredentials(config({ ...base, "alicloud:endpoints": JSON.stringify([{ oss: "x" }]) }), {}, empty)?.stsEndpoint, undefined);
@@ -90,16 +92,17 @@ describe("Alibaba Cloud precedence (planAliyunCredentials)", () => {
   });
   const refused: Array<[string, Record<string, string>, Record<string, string>, RegExp]> = [
     ["assumeRole without a base", { "alicloud:assumeRole": JSON.stringify({ roleArn: ROLE }) }, {}, /stack config alicloud:assumeRole needs credentials/],
-    ["assumeRole without roleArn", { "alicloud:profile": "p", "alicloud:assumeRole": JSON.stringify({ sessionName: "abc" }) }, {}, /alicloud:assumeRole needs roleArn/],
-    ["a malformed role ARN", { "alicloud:profile": "p", "alicloud:assumeRole": JSON.stringify({ roleArn: "role/x" }) }, {}, /roleArn must be a RAM role ARN/],
-    ["a too-short session", { "alicloud:profile": "p", "alicloud:assumeRole": JSON.stringify({ roleArn: ROLE, sessionExpiration: 60 }) }, {}, /sessionExpiration must be a whole number of seconds from 900/],
+    ["assumeRole without roleArn", { ...KEYS, "alicloud:assumeRole": JSON.stringify({ sessionName: "abc" }) }, {}, /alicloud:assumeRole needs roleArn/],
+    ["a malformed role ARN", { ...KEYS, "alicloud:assumeRole": JSON.stringify({ roleArn: "role/x" }) }, {}, /roleArn must be a RAM role ARN/],
+    ["a too-short session", { ...KEYS, "alicloud:assumeRole": JSON.stringify({ roleArn: ROLE, sessionExpiration: 60 }) }, {}, /sessionExpiration must be a whole number of seconds from 900/],
     ["an unknown field", { "alicloud:assumeRoleWithOidc": JSON.stringify({ roleArn: ROLE, oidcProviderArn: IDP, oidcTokenFile: "/t", token: "x" }) }, {}, /unknown field\(s\) token/],
     ["OIDC without its token file", { "alicloud:assumeRoleWithOidc": JSON.stringify({ roleArn: ROLE, oidcProviderArn: IDP }) }, {}, /assumeRoleWithOidc needs oidcTokenFile/],
     ["a non-object", { "alicloud:assumeRole": "acs:ram::1:role/x" }, {}, /must be an object/],
     ["an incomplete OIDC environment", {}, { ALIBABA_CLOUD_OIDC_TOKEN_FILE: "/t", ALIBABA_CLOUD_ROLE_ARN: ROLE }, /incomplete OIDC setting: also set ALIBABA_CLOUD_OIDC_PROVIDER_ARN/],
-    ["an STS endpoint with a scheme", { "alicloud:profile": "p", "alicloud:stsEndpoint": "https://sts.aliyuncs.com" }, {}, /alicloud:stsEndpoint must be a host name/],
+    ["an STS endpoint with a scheme", { ...KEYS, "alicloud:stsEndpoint": "https://sts.aliyuncs.com" }, {}, /alicloud:stsEndpoint must be a host name/],
     ["a credentials URI that is not http", { "alicloud:credentialsUri": "file:///etc/passwd" }, {}, /must be an http\(s\) URL/],
     ["a profile named but no profile file", {}, { ALIBABA_CLOUD_PROFILE: "prod" }, /names profile "prod" but neither/],
+    ["alicloud:profile without ~/.aliyun/config.json", { "alicloud:profile": "prod" }, {}, /stack config alicloud:profile names profile "prod" but \/home\/u\/\.aliyun\/config\.json does not exist/],
   ];
   for (const [name, cfg, env, message] of refused) {
     it(`refuses ${name}, naming the source`, () => assert.throws(() => planAliyunCredentials(config(cfg), env, empty), (e: Error) => e instanceof CredentialConfigError && message.test(e.message)));

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { BucketEncryptionLifecycle } from "../../provider/lifecycle/BucketEncryptionLifecycle";
 import { diffStates } from "../../provider/lifecycle/diffStates";
 import { checkInputs } from "../../provider/validation/checkInputs";
 
@@ -55,4 +56,19 @@ describe("per-resource identity inputs (diff)", () => {
     });
   }
   it("the same identity is no change", () => assert.equal(diffStates({ ...aliyun, roleArn: ROLE }, { ...aliyun, roleArn: ROLE }).changes, false));
+});
+
+describe("per-resource identity inputs (check with the credential sources, no request)", () => {
+  const noFiles = () => ({ homeDir: "/home/u", fileExists: () => false });
+  it("a resource's profile without the CLI's file fails at preview, naming the profile input", async () => {
+    const lifecycle = new BucketEncryptionLifecycle({ ALIBABA_CLOUD_ACCESS_KEY_ID: "a", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "b" }, noFiles);
+    const checked = await lifecycle.check({}, { ...aliyun, profile: "staging" });
+    assert.deepEqual(checked.failures, [{ property: "profile", reason: 'input profile names profile "staging" but /home/u/.aliyun/config.json does not exist (create it with aliyun configure --profile staging)' }]);
+  });
+  it("a stack source's problem is reported under cloud", async () => {
+    const lifecycle = new BucketEncryptionLifecycle({}, noFiles);
+    await lifecycle.configure({ config: { get: (k: string) => (k === "alicloud:assumeRole" ? JSON.stringify({ roleArn: ROLE }) : undefined) } });
+    const checked = await lifecycle.check({}, aliyun);
+    assert.deepEqual(checked.failures, [{ property: "cloud", reason: "stack config alicloud:assumeRole needs credentials to assume the role with; none are configured" }]);
+  });
 });

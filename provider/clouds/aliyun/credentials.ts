@@ -158,14 +158,23 @@ function uriChecked(value: string | undefined, source: string): string | undefin
   return value;
 }
 
+// A named profile needs the CLI's file: its absence is a configuration error found at preview.
+function requireCliFile(around: Surroundings, source: string, profile: string): void {
+  const file = path.join(around.homeDir, ".aliyun", "config.json");
+  if (!around.fileExists(file)) throw new CredentialConfigError(source, `names profile "${profile}" but ${file} does not exist (create it with aliyun configure --profile ${profile})`);
+}
+
 /** The base identity from stack config, first match wins. */
-function baseFromConfig(config: ConfigLookup): AliyunBasePlan | undefined {
+function baseFromConfig(config: ConfigLookup, around: Surroundings): AliyunBasePlan | undefined {
   const keys = fromConvention(config, ALIYUN_CONFIG.keys, "stack config");
   if (keys !== undefined) return { kind: "static", name: keys.source ?? "stack config", credentials: keys };
   const oidc = oidcFromConfig(config);
   if (oidc !== undefined) return oidc;
   const profile = checked(config(ALIYUN_CONFIG.profile), PROFILE_NAME, `stack config ${ALIYUN_CONFIG.profile}`, "a profile name");
-  if (profile !== undefined) return { kind: "cliProfile", name: `stack config ${ALIYUN_CONFIG.profile} (profile "${profile}" of ~/.aliyun/config.json)`, profile };
+  if (profile !== undefined) {
+    requireCliFile(around, `stack config ${ALIYUN_CONFIG.profile}`, profile);
+    return { kind: "cliProfile", name: `stack config ${ALIYUN_CONFIG.profile} (profile "${profile}" of ~/.aliyun/config.json)`, profile };
+  }
   const roleName = checked(config(ALIYUN_CONFIG.ecsRoleName), ECS_ROLE_NAME, `stack config ${ALIYUN_CONFIG.ecsRoleName}`, "a RAM role name");
   if (roleName !== undefined) return { kind: "ecsRole", name: `stack config ${ALIYUN_CONFIG.ecsRoleName}`, roleName, hardened: true };
   const uri = uriChecked(config(ALIYUN_CONFIG.credentialsUri), `stack config ${ALIYUN_CONFIG.credentialsUri}`);
@@ -225,8 +234,9 @@ function stsEndpointFromConfig(config: ConfigLookup): string | undefined {
 }
 
 /** A resource's `profile` input: a profile of `~/.aliyun/config.json`, before any stack source. */
-function baseFromResource(identity: ResourceIdentity): AliyunBasePlan | undefined {
+function baseFromResource(identity: ResourceIdentity, around: Surroundings): AliyunBasePlan | undefined {
   if (identity.profile === undefined) return undefined;
+  requireCliFile(around, "input profile", identity.profile);
   return { kind: "cliProfile", name: `input profile "${identity.profile}" (of ~/.aliyun/config.json)`, profile: identity.profile };
 }
 
@@ -289,7 +299,7 @@ function assumeRoleFromConfig(config: ConfigLookup): AssumeRolePlan | undefined 
  * source is malformed.
  */
 export function planAliyunCredentials(config: ConfigLookup, env: NodeJS.ProcessEnv, around: Surroundings, identity: ResourceIdentity = {}): AliyunCredentialPlan | undefined {
-  const base = baseFromResource(identity) ?? baseFromConfig(config) ?? baseFromEnvironment(env, around);
+  const base = baseFromResource(identity, around) ?? baseFromConfig(config, around) ?? baseFromEnvironment(env, around);
   const stackRole = assumeRoleFromConfig(config);
   const assumeRole = assumeRoleFromResource(identity, stackRole) ?? stackRole;
   const stsEndpoint = stsEndpointFromConfig(config);
