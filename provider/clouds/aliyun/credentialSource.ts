@@ -48,7 +48,7 @@ function fromLibrary(credentials: LibraryCredentials, source: string): IssuedCre
 
 // The library's builders throw plain errors for settings they refuse (a disabled profile source,
 // a too-short duration): those are configuration errors of the named source.
-function build<T>(name: string, make: () => T): T {
+function buildProvider<T>(name: string, make: () => T): T {
   try {
     return make();
   } catch (error) {
@@ -62,7 +62,7 @@ function baseSource(plan: AliyunBasePlan, stsEndpoint: string | undefined): Cred
     case "static":
       return { name, fetch: () => Promise.resolve({ ...plan.credentials, source: name }) };
     case "oidc": {
-      const provider = build(name, () => {
+      const provider = buildProvider(name, () => {
         const builder = OIDCRoleArnCredentialsProvider.builder()
           .withRoleArn(plan.roleArn)
           .withOIDCProviderArn(plan.oidcProviderArn)
@@ -77,7 +77,7 @@ function baseSource(plan: AliyunBasePlan, stsEndpoint: string | undefined): Cred
       return { name, fetch: async () => fromSession(await provider.refresher(), name) };
     }
     case "cliProfile": {
-      const provider = build(name, () => {
+      const provider = buildProvider(name, () => {
         const builder = CLIProfileCredentialsProvider.builder();
         if (plan.profile !== undefined) builder.withProfileName(plan.profile);
         return builder.build();
@@ -85,7 +85,7 @@ function baseSource(plan: AliyunBasePlan, stsEndpoint: string | undefined): Cred
       return { name, fetch: async () => fromLibrary(await provider.getCredentials(), name) };
     }
     case "sharedFile": {
-      const provider = build(name, () => {
+      const provider = buildProvider(name, () => {
         const builder = ProfileCredentialsProvider.builder();
         if (plan.profile !== undefined) builder.withProfileName(plan.profile);
         return builder.build();
@@ -93,7 +93,7 @@ function baseSource(plan: AliyunBasePlan, stsEndpoint: string | undefined): Cred
       return { name, fetch: async () => fromLibrary(await provider.getCredentials(), name) };
     }
     case "ecsRole": {
-      const provider = build(name, () => {
+      const provider = buildProvider(name, () => {
         const builder = ECSRAMRoleCredentialsProvider.builder().withDisableIMDSv1(plan.hardened);
         if (plan.roleName !== undefined) builder.withRoleName(plan.roleName);
         return builder.build();
@@ -101,7 +101,7 @@ function baseSource(plan: AliyunBasePlan, stsEndpoint: string | undefined): Cred
       return { name, fetch: async () => fromSession(await provider.refresher(), name) };
     }
     case "uri": {
-      const provider = build(name, () => URICredentialsProvider.builder().withCredentialsURI(plan.uri).build());
+      const provider = buildProvider(name, () => URICredentialsProvider.builder().withCredentialsURI(plan.uri).build());
       return { name, fetch: async () => fromSession(await provider.refresher(), name) };
     }
   }
@@ -136,7 +136,7 @@ export function aliyunCredentialSource(plan: AliyunCredentialPlan, now: () => nu
   if (role === undefined) return base;
   const name = `${role.name} (${role.roleArn}) with ${base.name}`;
   const baseCache = new CredentialCache(base, now);
-  const provider = build(role.name, () => {
+  const provider = buildProvider(role.name, () => {
     const builder = RAMRoleARNCredentialsProvider.builder()
       .withCredentialsProvider(libraryProviderFor(baseCache))
       .withRoleArn(role.roleArn)
