@@ -7,10 +7,11 @@ const STRING_TO_SIGN = /string to sign/i;
 
 function fromServiceJson(text: string): string | undefined {
   const start = text.indexOf("{");
-  if (start < 0) return undefined;
+  const end = text.lastIndexOf("}");
+  if (start < 0 || end < start) return undefined;
   let body: unknown;
   try {
-    body = JSON.parse(text.slice(start));
+    body = JSON.parse(text.slice(start, end + 1));
   } catch {
     return undefined;
   }
@@ -20,7 +21,7 @@ function fromServiceJson(text: string): string | undefined {
   const rawMessage = typeof fields["Message"] === "string" ? fields["Message"] : "";
   const message = STRING_TO_SIGN.test(rawMessage) ? rawMessage.slice(0, rawMessage.search(STRING_TO_SIGN)).trimEnd() : rawMessage;
   const requestId = typeof fields["RequestId"] === "string" ? fields["RequestId"] : undefined;
-  const prefix = text.slice(0, start).replace(/[:\s]+$/, "");
+  const prefix = text.slice(0, start).replace(/[:=\s]+$/, "").replace(/,?\s*message$/, "");
   return [prefix, code !== undefined ? `${code}:` : "", message, requestId !== undefined ? `[request id ${requestId}]` : ""].filter((p) => p !== "").join(" ");
 }
 
@@ -34,6 +35,6 @@ export function describeSourceFailure(cause: unknown): string {
   // Network errors of the library end with the request's URL, whose query carries the caller's
   // security token and signature: keep only the scheme, host and path of any URL.
   const text = (cause instanceof Error ? cause.message : String(cause)).replace(/(https?:\/\/[^\s?#]*)[?#]\S*/g, "$1");
-  const described = fromServiceJson(text) ?? text.replace(/(failed|unmarshal fail|result):[\s\S]*$/, "$1");
+  const described = fromServiceJson(text) ?? text.replace(/(failed|unmarshal fail|result):[\s\S]*$/, "$1").replace(/,?\s*message = [\s\S]*$/, "");
   return described.length > MAX_DETAIL ? `${described.slice(0, MAX_DETAIL)}…` : described;
 }

@@ -84,6 +84,8 @@ describe("describeSourceFailure", () => {
     ["an STS error body", 'refresh session token failed: {"RequestId":"R2","Code":"NoPermission","Message":"You are not authorized"}', "refresh session token failed NoPermission: You are not authorized [request id R2]"],
     ["a signature error that echoes the token", 'refresh session token failed: {"Code":"SignatureDoesNotMatch","Message":"Specified signature is not matched with our calculation. server string to sign is:POST&%2F&SecurityToken%3DSECRET-TOKEN","RequestId":"R3"}', "refresh session token failed SignatureDoesNotMatch: Specified signature is not matched with our calculation. server [request id R3]"],
     ["a config file's content", "parse aliyun cli config from '/h/.aliyun/config.json' failed: {\"access_key_secret\": \"SECRET\"", "parse aliyun cli config from '/h/.aliyun/config.json' failed"],
+    ["a credentials URI refusal", 'get sts token failed, httpStatus: 503, message = {"Code":"ServiceUnavailable","Message":"starting"}.', "get sts token failed, httpStatus: 503 ServiceUnavailable: starting"],
+    ["a metadata refusal that is not JSON", "get sts token failed, httpStatus: 500, message = <html>secret-ish</html>", "get sts token failed, httpStatus: 500"],
     ["a plain message", "unable to get profile with 'prod'", "unable to get profile with 'prod'"],
     ["a network error with the signed URL", "getaddrinfo ENOTFOUND sts.aliyuncs.comPOST https://sts.aliyuncs.com/?Version=2015-04-01&AccessKeyId=STS.x&SecurityToken=CAIS-SECRET&Signature=abc", "getaddrinfo ENOTFOUND sts.aliyuncs.comPOST https://sts.aliyuncs.com/"],
   ];
