@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, beforeEach, describe, it } from "node:test";
@@ -9,7 +9,8 @@ import { requireLoopbackTrust, STS_FIXTURE, StsWorld } from "../support/stsWorld
 function config(values: Record<string, string>) {
   return { config: { get: (key: string) => values[key] } };
 }
-const noFiles = () => ({ homeDir: "/nonexistent", fileExists: () => false });
+// No profile files (an empty home), but the real file system for token files.
+const noFiles = () => ({ homeDir: "/nonexistent", fileExists: existsSync });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("keyless credentials against a local STS and an STS-only OSS emulator", () => {

@@ -12,6 +12,7 @@ const config = (values: Record<string, string>) => (key: string) => values[key];
 const home = (...files: string[]): PlanSurroundings => ({ homeDir: "/home/u", fileExists: (f) => files.includes(f) });
 const empty = home();
 const cli = home("/home/u/.aliyun/config.json");
+const tokens = (...files: string[]) => home("/run/token", "/run/env-token", ...files);
 const KEYS = { "alicloud:accessKey": "i", "alicloud:secretKey": "s" };
 const ROLE = "acs:ram::1234567890123456:role/ci-deployer";
 const IDP = "acs:ram::1234567890123456:oidc-provider/github";
@@ -50,13 +51,13 @@ describe("Alibaba Cloud precedence (planAliyunCredentials)", () => {
   const oidcEnv = { ALIBABA_CLOUD_ROLE_ARN: ROLE, ALIBABA_CLOUD_OIDC_PROVIDER_ARN: IDP, ALIBABA_CLOUD_OIDC_TOKEN_FILE: "/run/env-token" };
   const keysEnv = { ALIBABA_CLOUD_ACCESS_KEY_ID: "a", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "b" };
   const cases: Array<[string, Record<string, string>, Record<string, string>, PlanSurroundings, string, string]> = [
-    ["config keys beat config OIDC", { "alicloud:accessKey": "i", "alicloud:secretKey": "s", "alicloud:assumeRoleWithOidc": oidcConfig }, {}, empty, "static", "stack config alicloud:accessKey"],
-    ["config OIDC beats environment keys", { "alicloud:assumeRoleWithOidc": oidcConfig }, keysEnv, empty, "oidc", "stack config alicloud:assumeRoleWithOidc"],
+    ["config keys beat config OIDC", { "alicloud:accessKey": "i", "alicloud:secretKey": "s", "alicloud:assumeRoleWithOidc": oidcConfig }, {}, tokens(), "static", "stack config alicloud:accessKey"],
+    ["config OIDC beats environment keys", { "alicloud:assumeRoleWithOidc": oidcConfig }, keysEnv, tokens(), "oidc", "stack config alicloud:assumeRoleWithOidc"],
     ["config profile beats environment keys", { "alicloud:profile": "prod" }, keysEnv, cli, "cliProfile", 'stack config alicloud:profile (profile "prod" of ~/.aliyun/config.json)'],
     ["config ECS role", { "alicloud:ecsRoleName": "worker" }, {}, empty, "ecsRole", "stack config alicloud:ecsRoleName"],
     ["config credentials URI", { "alicloud:credentialsUri": "http://127.0.0.1:9/creds" }, {}, empty, "uri", "stack config alicloud:credentialsUri"],
-    ["environment keys beat environment OIDC", {}, { ...keysEnv, ...oidcEnv }, empty, "static", "environment ALIBABA_CLOUD_ACCESS_KEY_ID"],
-    ["environment OIDC beats the CLI profile file", {}, oidcEnv, home("/home/u/.aliyun/config.json"), "oidc", "environment ALIBABA_CLOUD_OIDC_TOKEN_FILE"],
+    ["environment keys beat environment OIDC", {}, { ...keysEnv, ...oidcEnv }, tokens(), "static", "environment ALIBABA_CLOUD_ACCESS_KEY_ID"],
+    ["environment OIDC beats the CLI profile file", {}, oidcEnv, tokens("/home/u/.aliyun/config.json"), "oidc", "environment ALIBABA_CLOUD_OIDC_TOKEN_FILE"],
     ["CLI file's current profile", {}, {}, home("/home/u/.aliyun/config.json"), "cliProfile", "the current profile of ~/.aliyun/config.json"],
     ["ALIBABA_CLOUD_PROFILE", {}, { ALIBABA_CLOUD_PROFILE: "stage" }, home("/home/u/.aliyun/config.json"), "cliProfile", 'environment ALIBABA_CLOUD_PROFILE (profile "stage" of ~/.aliyun/config.json)'],
     ["shared credentials file", {}, {}, home("/home/u/.alibabacloud/credentials"), "sharedFile", "the shared credentials file /home/u/.alibabacloud/credentials"],
@@ -101,6 +102,7 @@ describe("Alibaba Cloud precedence (planAliyunCredentials)", () => {
     ["an incomplete OIDC environment", {}, { ALIBABA_CLOUD_OIDC_TOKEN_FILE: "/t", ALIBABA_CLOUD_ROLE_ARN: ROLE }, /incomplete OIDC setting: also set ALIBABA_CLOUD_OIDC_PROVIDER_ARN/],
     ["an STS endpoint with a scheme", { ...KEYS, "alicloud:stsEndpoint": "https://sts.aliyuncs.com" }, {}, /alicloud:stsEndpoint must be a host name/],
     ["a credentials URI that is not http", { "alicloud:credentialsUri": "file:///etc/passwd" }, {}, /must be an http\(s\) URL/],
+    ["an OIDC token file that does not exist", { "alicloud:assumeRoleWithOidc": JSON.stringify({ roleArn: ROLE, oidcProviderArn: IDP, oidcTokenFile: "/run/missing" }) }, {}, /stack config alicloud:assumeRoleWithOidc names the OIDC token file \/run\/missing, which does not exist/],
     ["a profile named but no profile file", {}, { ALIBABA_CLOUD_PROFILE: "prod" }, /names profile "prod" but neither/],
     ["alicloud:profile without ~/.aliyun/config.json", { "alicloud:profile": "prod" }, {}, /stack config alicloud:profile names profile "prod" but \/home\/u\/\.aliyun\/config\.json does not exist/],
   ];

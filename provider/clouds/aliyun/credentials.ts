@@ -93,7 +93,13 @@ export interface AliyunCredentialPlan {
 }
 
 
-function oidcFromConfig(config: ConfigLookup): OidcPlan | undefined {
+// The token file must be there at preview: CI writes it, ACK mounts it, before the program runs.
+function requireTokenFile(around: Surroundings, source: string, file: string): string {
+  if (!around.fileExists(file)) throw new CredentialConfigError(source, `names the OIDC token file ${file}, which does not exist`);
+  return file;
+}
+
+function oidcFromConfig(config: ConfigLookup, around: Surroundings): OidcPlan | undefined {
   const key = ALIYUN_CONFIG.assumeRoleWithOidc;
   const raw = readObjectConfig(key, config(key));
   if (raw === undefined) return undefined;
@@ -106,14 +112,14 @@ function oidcFromConfig(config: ConfigLookup): OidcPlan | undefined {
     name,
     roleArn: f.string("roleArn", { required: true, pattern: ROLE_ARN, shape: "a RAM role ARN (acs:ram::<account>:role/<name>)" }),
     oidcProviderArn: f.string("oidcProviderArn", { required: true, pattern: OIDC_PROVIDER_ARN, shape: "an OIDC provider ARN (acs:ram::<account>:oidc-provider/<name>)" }),
-    tokenFile: f.string("oidcTokenFile", { required: true }),
+    tokenFile: requireTokenFile(around, name, f.string("oidcTokenFile", { required: true })),
     sessionName: f.string("roleSessionName", { pattern: SESSION_NAME, shape: "2-64 letters, digits, . @ - _" }) ?? DEFAULT_SESSION_NAME,
     ...(durationSeconds !== undefined ? { durationSeconds } : {}),
     ...(policy !== undefined ? { policy } : {}),
   };
 }
 
-function oidcFromEnvironment(env: NodeJS.ProcessEnv): OidcPlan | undefined {
+function oidcFromEnvironment(env: NodeJS.ProcessEnv, around: Surroundings): OidcPlan | undefined {
   const names = [ALIYUN_ENV.roleArn, ALIYUN_ENV.oidcProviderArn, ALIYUN_ENV.oidcTokenFile] as const;
   const set = names.filter((n) => (env[n] ?? "") !== "");
   // ALIBABA_CLOUD_ROLE_ARN alone is not OIDC (the library also reads it for plain role assumption).
@@ -135,7 +141,7 @@ function oidcFromEnvironment(env: NodeJS.ProcessEnv): OidcPlan | undefined {
     name,
     roleArn,
     oidcProviderArn: providerArn,
-    tokenFile: env[ALIYUN_ENV.oidcTokenFile] ?? "",
+    tokenFile: requireTokenFile(around, name, env[ALIYUN_ENV.oidcTokenFile] ?? ""),
     sessionName: sessionName !== undefined && sessionName !== "" ? sessionName : DEFAULT_SESSION_NAME,
   };
 }
@@ -168,7 +174,7 @@ function requireCliFile(around: Surroundings, source: string, profile: string): 
 function baseFromConfig(config: ConfigLookup, around: Surroundings): AliyunBasePlan | undefined {
   const keys = fromConvention(config, ALIYUN_CONFIG.keys, "stack config");
   if (keys !== undefined) return { kind: "static", name: keys.source ?? "stack config", credentials: keys };
-  const oidc = oidcFromConfig(config);
+  const oidc = oidcFromConfig(config, around);
   if (oidc !== undefined) return oidc;
   const profile = checked(config(ALIYUN_CONFIG.profile), PROFILE_NAME, `stack config ${ALIYUN_CONFIG.profile}`, "a profile name");
   if (profile !== undefined) {
@@ -186,7 +192,7 @@ function baseFromConfig(config: ConfigLookup, around: Surroundings): AliyunBaseP
 function baseFromEnvironment(env: NodeJS.ProcessEnv, around: Surroundings): AliyunBasePlan | undefined {
   const keys = fromEnvironment(env, ALIYUN_CREDENTIALS.environment);
   if (keys !== undefined) return { kind: "static", name: keys.source ?? "environment", credentials: keys };
-  const oidc = oidcFromEnvironment(env);
+  const oidc = oidcFromEnvironment(env, around);
   if (oidc !== undefined) return oidc;
   const profile = checked(env[ALIYUN_ENV.profile], PROFILE_NAME, `environment ${ALIYUN_ENV.profile}`, "a profile name");
   const cliConfig = path.join(around.homeDir, ".aliyun", "config.json");
