@@ -34,11 +34,12 @@ function assertNoSecrets(text: string, secrets: readonly string[], where: string
 }
 
 describe("a stack whose only credentials are an OIDC token file and a role ARN", () => {
-  // 6 s credentials; every OSS request takes 400 ms and the engine runs 4 at a time, so an up of
-  // 48 resources lasts about 5 s and more on a loaded machine: it outlives its first credentials.
+  // 6 s credentials (5 to 6 s: Expiration has whole seconds), renewed at two thirds of that; every
+  // OSS request takes 500 ms and the engine runs 4 at a time, so an up of 48 resources lasts at
+  // least 6 s after its first request: it always outlives its first credentials.
   const lifetimeMs = 6_000;
   const world = new StsWorld(lifetimeMs);
-  const latency = new OssEmulator([], { sts: world.sts, latencyMs: 400 });
+  const latency = new OssEmulator([], { sts: world.sts, latencyMs: 500 });
   let project: PulumiProject;
   let ossEndpoint = "";
   const buckets = Array.from({ length: 48 }, (_, i) => `oidc-e2e-${i}`);
