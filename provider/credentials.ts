@@ -1,40 +1,38 @@
+import { existsSync } from "node:fs";
+import os from "node:os";
 import { cloudModule } from "./clouds";
-import type { CredentialConvention } from "./clouds/cloudModule";
+import type { Surroundings } from "./clouds/cloudModule";
+import type { CredentialSource } from "./credentials/CredentialSource";
+import type { ConfigLookup } from "./credentials/staticConventions";
 import { CredentialsError } from "./errors/CredentialsError";
-import type { Cloud, Credentials } from "./model";
+import type { Cloud, ResourceIdentity } from "./model";
 
-/** Reads one stack-config value by its namespaced key (`alicloud:accessKey`); undefined when unset. */
-export type ConfigLookup = (key: string) => string | undefined;
+export type { ConfigLookup } from "./credentials/staticConventions";
+export type { Surroundings } from "./clouds/cloudModule";
 
-function fromConvention(lookup: ConfigLookup, names: CredentialConvention, origin: string): Credentials | undefined {
-  const id = lookup(names.id);
-  const secret = lookup(names.secret);
-  if (id === undefined || id === "" || secret === undefined || secret === "") return undefined;
-  const token = names.token !== undefined ? lookup(names.token) : undefined;
-  return {
-    accessKeyId: id,
-    secretAccessKey: secret,
-    ...(token !== undefined && token !== "" ? { securityToken: token } : {}),
-    source: `${origin} ${names.id}`,
-  };
+/** The real file system and home directory (the one `@alicloud/credentials` reads too). */
+export function realSurroundings(): Surroundings {
+  return { fileExists: existsSync, homeDir: os.homedir() };
 }
 
 /**
- * The credentials for `cloud`: the stack config keys its module names first, then its
- * environment conventions in order. An id and its secret always come from the same convention,
- * never one from each. Throws CredentialsError, naming both ways to provide them, when none is
- * complete.
+ * The credential source for `cloud`, chosen by the precedence its module owns
+ * (`clouds/<cloud>/credentials.ts`), from stack config, the environment and which profile files
+ * exist, and the resource's own identity inputs (`profile`, `roleArn`, …), with no request (so `check` can call it at preview). Throws CredentialsError, naming the
+ * key pairs to set, when nothing is configured, and CredentialConfigError when a configured
+ * source is malformed.
  */
-export function resolveCredentials(cloud: Cloud, config: ConfigLookup, env: NodeJS.ProcessEnv): Credentials {
-  const conventions = cloudModule(cloud).credentialConventions;
-  const found =
-    fromConvention(config, conventions.config, "stack config") ??
-    conventions.environment.map((names) => fromConvention((k) => env[k], names, "environment")).find((c) => c !== undefined);
-  if (found !== undefined) return found;
+export function credentialSourceFor(
+  cloud: Cloud,
+  config: ConfigLookup,
+  env: NodeJS.ProcessEnv,
+  around: Surroundings = realSurroundings(),
+  identity: ResourceIdentity = {},
+): CredentialSource {
+  const module = cloudModule(cloud);
+  const source = module.credentials(config, env, around, identity);
+  if (source !== undefined) return source;
+  const conventions = module.credentialConventions;
   const primaryEnv = conventions.environment[0];
-  throw new CredentialsError(
-    cloud,
-    [conventions.config.id, conventions.config.secret],
-    primaryEnv !== undefined ? [primaryEnv.id, primaryEnv.secret] : [],
-  );
+  throw new CredentialsError(cloud, [conventions.config.id, conventions.config.secret], primaryEnv !== undefined ? [primaryEnv.id, primaryEnv.secret] : []);
 }

@@ -4,8 +4,10 @@
  */
 export { BucketEncryption, type BucketEncryptionArgs } from "./resource";
 export { bucketEncryptionProvider } from "./lifecycle/serializedProvider";
-export type { BucketEncryptionState as BucketEncryptionOutputs, Cloud, EncryptionRule, KmsDataEncryption, SignatureVersion, SseAlgorithm } from "./model";
+export type { BucketEncryptionState as BucketEncryptionOutputs, Cloud, EncryptionRule, KmsDataEncryption, ResourceIdentity, SignatureVersion, SseAlgorithm } from "./model";
 export { ServiceError } from "./errors/ServiceError";
 export { TransportError } from "./errors/TransportError";
 export { MalformedResponseError } from "./errors/MalformedResponseError";
 export { CredentialsError } from "./errors/CredentialsError";
+export { CredentialConfigError } from "./errors/CredentialConfigError";
+export { CredentialSourceError } from "./errors/CredentialSourceError";

@@ -28,6 +28,21 @@ export interface BucketAddress {
 }
 
 /**
+ * Which identity a resource's requests use, when not the stack's default: non-secret addresses
+ * (a profile name, a role to assume), so they may live in state.
+ */
+export interface ResourceIdentity {
+  /** A profile of the cloud's CLI (`~/.aliyun/config.json`, `~/.jdc/config`) instead of the stack's base identity. */
+  readonly profile?: string;
+  /** A role to assume (Aliyun RAM role ARN) with the base identity, instead of the stack's `alicloud:assumeRole`. */
+  readonly roleArn?: string;
+  /** The session name of that role assumption. */
+  readonly roleSessionName?: string;
+  /** The external id the role's trust policy requires. */
+  readonly externalId?: string;
+}
+
+/**
  * A rule as a server holds it. Values read from a server are facts, not inputs: any algorithm
  * string and any key id are kept as they came (aliases of the shared vocabulary mapped), never
  * checked against what `check` accepts, so that refresh records drift and `up` can repair it.
@@ -42,7 +57,7 @@ export interface LiveRule {
  * Where a bucket's rule is reached: its address and how to reach it. All that GET and DELETE
  * need, whatever rule the state records.
  */
-export interface BucketLocation extends BucketAddress {
+export interface BucketLocation extends BucketAddress, ResourceIdentity {
   /** A base URL that replaces the cloud's public endpoint, without a trailing slash. */
   readonly endpoint?: string;
   /** Present after normalisation exactly when the cloud offers a choice of signature version. */

@@ -2,7 +2,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { bucketEncryptionProvider } from "./lifecycle/serializedProvider";
 import type { Cloud, KmsDataEncryption, SignatureVersion } from "./model";
 
-/** The inputs of a BucketEncryption resource. Credentials are never inputs: see the README. */
+/**
+ * The inputs of a BucketEncryption resource. Credentials are never inputs (see the README); a
+ * resource may only name which identity signs (`profile`, `roleArn`), which is not a secret.
+ */
 export interface BucketEncryptionArgs {
   /** `jdcloud` (S3 dialect, AWS Signature V4) or `aliyun` (OSS dialect, OSS4-HMAC-SHA256). Changing it replaces. */
   readonly cloud: pulumi.Input<Cloud>;
@@ -23,6 +26,20 @@ export interface BucketEncryptionArgs {
   readonly endpoint?: pulumi.Input<string> | undefined;
   /** Aliyun only: `v4` (default) or `v1`. Changing it never deletes the rule. */
   readonly signatureVersion?: pulumi.Input<SignatureVersion> | undefined;
+  /**
+   * Sign as this profile of the cloud's CLI (`~/.aliyun/config.json`; `~/.jdc/config`) instead of
+   * the stack's default identity. A name, not a secret. Changing it updates in place.
+   */
+  readonly profile?: pulumi.Input<string> | undefined;
+  /**
+   * Aliyun: assume this RAM role (`acs:ram::<account>:role/<name>`) with the base identity,
+   * instead of the stack's `alicloud:assumeRole`. Changing it updates in place.
+   */
+  readonly roleArn?: pulumi.Input<string> | undefined;
+  /** The session name of the role assumption (default `pulumi-bucket-encryption`). */
+  readonly roleSessionName?: pulumi.Input<string> | undefined;
+  /** The external id the role's trust policy requires. */
+  readonly externalId?: pulumi.Input<string> | undefined;
 }
 
 /**
@@ -48,6 +65,14 @@ export class BucketEncryption extends pulumi.dynamic.Resource {
   declare readonly endpoint: pulumi.Output<string | undefined>;
   /** Aliyun's signature version (`v4` unless set to `v1`). */
   declare readonly signatureVersion: pulumi.Output<SignatureVersion | undefined>;
+  /** The profile this resource signs with, if it names one. */
+  declare readonly profile: pulumi.Output<string | undefined>;
+  /** The role this resource assumes, if it names one. */
+  declare readonly roleArn: pulumi.Output<string | undefined>;
+  /** The session name of that role assumption, if set. */
+  declare readonly roleSessionName: pulumi.Output<string | undefined>;
+  /** The external id of that role assumption, if set. */
+  declare readonly externalId: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: BucketEncryptionArgs, opts?: pulumi.CustomResourceOptions) {
     const outputs = {
@@ -59,6 +84,10 @@ export class BucketEncryption extends pulumi.dynamic.Resource {
       kmsDataEncryption: undefined,
       endpoint: undefined,
       signatureVersion: undefined,
+      profile: undefined,
+      roleArn: undefined,
+      roleSessionName: undefined,
+      externalId: undefined,
     };
     super(bucketEncryptionProvider, name, { ...outputs, ...args }, opts, "bucketEncryption", "BucketEncryption");
   }

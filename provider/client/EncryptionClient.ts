@@ -14,7 +14,7 @@ import { inertServerText, MAX_SERVER_FIELD } from "../errors/serverText";
 import { type HttpResponse, NetworkFailure, sendRequest } from "../http/sendRequest";
 import { timerDelayProblem } from "../http/timerLimit";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isTransientCode, isTransientResponse, retryAfterMs, type RetryPolicy } from "../http/retryPolicy";
-import type { BucketEncryptionState, BucketLocation, Cloud, Credentials, LiveRule } from "../model";
+import type { BucketEncryptionState, BucketLocation, Credentials, LiveRule } from "../model";
 import { buildRequest } from "../requests/buildRequest";
 import { formatResourceId } from "../resourceId";
 import type { BucketRequest } from "../requests/bucketRequest";
@@ -43,7 +43,8 @@ export interface ClientStats {
 
 /** What the client needs from its surroundings; clock, randomness and sleep are injectable for tests. */
 export interface ClientOptions {
-  readonly credentials: (cloud: Cloud) => Credentials;
+  /** Valid credentials for a resource (its cloud and identity), asked for each attempt (temporary ones may be renewed between attempts). */
+  readonly credentials: (location: BucketLocation) => Credentials | Promise<Credentials>;
   readonly timeouts?: TimeoutOptions;
   readonly retry?: RetryPolicy;
   readonly now?: () => Date;
@@ -168,13 +169,6 @@ export class EncryptionClient {
       host: unsigned.port !== undefined ? `${unsigned.hostname}:${unsigned.port}` : unsigned.hostname,
     };
     this.stats.operations++;
-    const credentials = this.options.credentials(state.cloud);
-    // Once, before any request: a value Node cannot put in a header would otherwise fail every attempt.
-    const problem = credentialHeaderProblem(credentials);
-    if (problem !== undefined) {
-      this.stats.failures++;
-      throw new UnsafeCredentialsError(state.cloud, problem);
-    }
     // The injected clock drives the deadline too, so tests can run a whole retry schedule instantly.
     const started = this.now().getTime();
     const elapsed = () => this.now().getTime() - started;
@@ -182,6 +176,21 @@ export class EncryptionClient {
       this.stats.attempts++;
       // No attempt outlives the operation's budget, so maxElapsedMs is a real deadline.
       const remainingMs = Math.max(1, this.retry.maxElapsedMs - elapsed());
+      // Asked for each attempt: temporary credentials may have been renewed since the last one. A
+      // failure here names its source and is final (it is not the service's answer).
+      let credentials: Credentials;
+      try {
+        credentials = await this.options.credentials(state);
+      } catch (error) {
+        this.stats.failures++;
+        throw error;
+      }
+      // Before the request: a value Node cannot put in a header would otherwise fail every attempt.
+      const problem = credentialHeaderProblem(credentials);
+      if (problem !== undefined) {
+        this.stats.failures++;
+        throw new UnsafeCredentialsError(state.cloud, problem);
+      }
       let outcome: Attempt<T>;
       try {
         outcome = await this.attempt(cloud, unsigned, credentials, state, context, signal, attempt, remainingMs, interpret);

@@ -1,4 +1,5 @@
-import type { EncryptionRule, Credentials, LiveRule, SignatureVersion, SseAlgorithm } from "../model";
+import type { CredentialSource } from "../credentials/CredentialSource";
+import type { EncryptionRule, Credentials, LiveRule, ResourceIdentity, SignatureVersion, SseAlgorithm } from "../model";
 import type { BucketRequest, SignedRequest } from "../requests/bucketRequest";
 import type { SigningCache } from "../signing/signingCache";
 
@@ -58,9 +59,26 @@ export interface CloudModule {
   /** The request with its signature (and the headers the signature covers) added. */
   sign(request: BucketRequest, credentials: Credentials, now: Date, options: SigningOptions): Promise<SignedRequest>;
 
-  /** Where credentials come from: the stack config keys, then environment conventions in order. */
+  /** Key pairs: the stack config keys, then environment conventions in order (named when none is configured). */
   readonly credentialConventions: {
     readonly config: CredentialConvention;
     readonly environment: readonly CredentialConvention[];
   };
+  /**
+   * The credential source configured for this cloud, chosen by its precedence (key pairs,
+   * profiles, role assumption, …; see its `credentials.ts`), or undefined when none is. Makes no
+   * request and reads no file (it may ask whether one exists), so `check` can call it at preview;
+   * throws CredentialConfigError when a configured source is malformed.
+   */
+  credentials(config: (key: string) => string | undefined, env: NodeJS.ProcessEnv, around: Surroundings, identity: ResourceIdentity): CredentialSource | undefined;
+  /** Why `roleArn` is not a role this cloud can assume (or that it has no role assumption); undefined when it is one. */
+  roleArnProblem(roleArn: string): string | undefined;
+}
+
+/** What credential selection may look at besides config and environment. */
+export interface Surroundings {
+  /** Whether a file exists (profile files select a source by being there). */
+  readonly fileExists: (file: string) => boolean;
+  /** The home directory profile files are read from (the one the credentials library uses). */
+  readonly homeDir: string;
 }

@@ -10,6 +10,8 @@ const HINTS: Readonly<Record<string, string>> = {
   MalformedXML: "the service refused the rule; on S3-compatible servers aws:kms may need a kmsMasterKeyId the server knows",
   KMS_KEY_NOT_FOUND: "the KMS key does not exist in this region or account",
   SecondLevelDomainForbidden: "this endpoint needs virtual-hosted addressing; use the cloud's domain or a custom domain as endpoint",
+  SecurityTokenExpired: "the temporary credentials expired before the request arrived; check the machine's clock, or the credential source's lifetime",
+  InvalidSecurityToken: "the security token does not belong to the access key id; configure temporary credentials as one set (id, secret, token) from one source",
   NotImplemented: "the server does not implement bucket encryption (an S3-compatible server without a KMS?)",
 };
 

@@ -1,10 +1,12 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { EncryptionClient } from "../client/EncryptionClient";
 import { UNKNOWN_VALUE } from "../constants";
-import { type ConfigLookup, resolveCredentials } from "../credentials";
+import { type ConfigLookup, credentialSourceFor, realSurroundings, type Surroundings } from "../credentials";
+import { CredentialCache } from "../credentials/CredentialCache";
+import { CredentialConfigError } from "../errors/CredentialConfigError";
 import { CredentialsError } from "../errors/CredentialsError";
 import { StoredLocationError } from "../errors/StoredLocationError";
-import type { BucketEncryptionState, BucketLocation } from "../model";
+import type { BucketEncryptionState, BucketLocation, Cloud, ResourceIdentity } from "../model";
 import { formatResourceId } from "../resourceId";
 import { checkInputs } from "../validation/checkInputs";
 import { normalizeProps } from "../validation/normalize";
@@ -31,8 +33,14 @@ export class BucketEncryptionLifecycle implements pulumi.dynamic.ResourceProvide
   private config: ConfigLookup = () => undefined;
   private configured: Promise<void> = Promise.resolve();
   private clientInstance: EncryptionClient | undefined;
+  // One cache per cloud for the life of the configuration: every operation of a run shares it,
+  // so temporary credentials are fetched once and renewed once, not once per resource.
+  private credentialCaches = new Map<string, CredentialCache>();
 
-  constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
+  constructor(
+    private readonly env: NodeJS.ProcessEnv = process.env,
+    private readonly surroundings: () => Surroundings = realSurroundings,
+  ) {}
 
   /** Takes the stack config (`req.config`). Requests made after it use its credentials and settings. */
   configure(req: { readonly config: ConfigSource }): Promise<void> {
@@ -40,6 +48,7 @@ export class BucketEncryptionLifecycle implements pulumi.dynamic.ResourceProvide
       this.config = (key) => req.config.get(key);
       this.clientInstance?.close();
       this.clientInstance = undefined;
+      this.credentialCaches = new Map();
     });
     return this.configured;
   }
@@ -53,11 +62,14 @@ export class BucketEncryptionLifecycle implements pulumi.dynamic.ResourceProvide
     const outcome = checkInputs(news, (v) => v === UNKNOWN_VALUE);
     const failures = [...outcome.failures];
     if (outcome.state !== undefined) {
+      // Only that a source is configured and well-formed: no request at preview.
       try {
-        resolveCredentials(outcome.state.cloud, this.config, this.env);
+        credentialSourceFor(outcome.state.cloud, this.config, this.env, this.surroundings(), identityOf(outcome.state));
       } catch (error) {
-        if (!(error instanceof CredentialsError)) throw error;
-        failures.push({ property: "cloud", reason: error.message });
+        if (!(error instanceof CredentialsError) && !(error instanceof CredentialConfigError)) throw error;
+        // A resource's own identity input is named as the property; a stack source under cloud.
+        const property = error instanceof CredentialConfigError && error.source.startsWith("input ") ? (error.source.split(" ")[1] ?? "cloud") : "cloud";
+        failures.push({ property, reason: error.message });
       }
     }
     if (failures.length > 0 || outcome.state === undefined) return { inputs: news, failures };
@@ -137,12 +149,26 @@ export class BucketEncryptionLifecycle implements pulumi.dynamic.ResourceProvide
     if (this.clientInstance === undefined) {
       const settings = readSettings(this.config, this.env);
       this.clientInstance = new EncryptionClient({
-        credentials: (cloud) => resolveCredentials(cloud, this.config, this.env),
+        credentials: (state) => this.credentialCache(state.cloud, identityOf(state)).get(),
         timeouts: settings.timeouts,
         retry: settings.retry,
       });
     }
     return this.clientInstance;
+  }
+
+  /**
+   * The credential cache of one identity of `cloud`: resources naming the same identity (or none)
+   * share it. Public so tests can ask which source a configuration selects.
+   */
+  credentialCache(cloud: Cloud, identity: ResourceIdentity = {}): CredentialCache {
+    const key = JSON.stringify([cloud, identity.profile, identity.roleArn, identity.roleSessionName, identity.externalId]);
+    let cache = this.credentialCaches.get(key);
+    if (cache === undefined) {
+      cache = new CredentialCache(credentialSourceFor(cloud, this.config, this.env, this.surroundings(), identity));
+      this.credentialCaches.set(key, cache);
+    }
+    return cache;
   }
 }
 
@@ -155,4 +181,14 @@ function locationOrThrow(operation: "read" | "delete", id: string, props: Props)
 function stripEngineKeys(props: Props): Props {
   const { __provider: _ignored, ...rest } = props;
   return rest;
+}
+
+/** The identity inputs of a state or location (addresses, not secrets). */
+function identityOf(state: ResourceIdentity): ResourceIdentity {
+  return {
+    ...(state.profile !== undefined ? { profile: state.profile } : {}),
+    ...(state.roleArn !== undefined ? { roleArn: state.roleArn } : {}),
+    ...(state.roleSessionName !== undefined ? { roleSessionName: state.roleSessionName } : {}),
+    ...(state.externalId !== undefined ? { externalId: state.externalId } : {}),
+  };
 }

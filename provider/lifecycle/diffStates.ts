@@ -17,6 +17,8 @@ export const IDENTITY_PROPERTIES = ["cloud", "region", "bucket"] as const;
 export const RULE_PROPERTIES = ["sseAlgorithm", "kmsMasterKeyId", "kmsDataEncryption"] as const;
 /** How the bucket is reached: a change updates in place and never deletes the rule. */
 export const ACCESS_PROPERTIES = ["endpoint", "signatureVersion"] as const;
+/** Which identity signs (addresses, not secrets): a change updates in place and never deletes the rule. */
+export const IDENTITY_SELECTION_PROPERTIES = ["profile", "roleArn", "roleSessionName", "externalId"] as const;
 
 /**
  * Compares old outputs with new checked inputs, both in normal form (`normalizeProps`), so

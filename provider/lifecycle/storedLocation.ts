@@ -1,6 +1,6 @@
 import { cloudModule, isCloud } from "../clouds";
 import { inertServerText } from "../errors/serverText";
-import type { BucketLocation } from "../model";
+import type { BucketLocation, ResourceIdentity } from "../model";
 import { parseResourceId } from "../resourceId";
 import { normalizeEndpoint } from "../validation/endpoint";
 
@@ -8,6 +8,8 @@ import { normalizeEndpoint } from "../validation/endpoint";
 export type LocationResult = { readonly location: BucketLocation } | { readonly problem: string };
 
 type Props = Readonly<Record<string, unknown>>;
+
+const IDENTITY_PROPERTIES = ["profile", "roleArn", "roleSessionName", "externalId"] as const satisfies ReadonlyArray<keyof ResourceIdentity>;
 
 /**
  * The location `read` and `delete` send their request to: cloud, region and bucket from the
@@ -50,6 +52,8 @@ export function storedLocation(id: string, props: Props): LocationResult {
 
   // A signature version is how to sign, not where to send: an unknown stored one falls back to the default.
   const signatureVersion = cloud.signatureVersions.find((v) => v === props["signatureVersion"]) ?? cloud.signatureVersions[0];
+  // The identity kept in state still signs: a refresh or destroy of another account's bucket uses it.
+  const identity = Object.fromEntries(IDENTITY_PROPERTIES.flatMap((p) => (typeof props[p] === "string" && props[p] !== "" ? [[p, props[p]]] : [])));
   return {
     location: {
       cloud: cloudName,
@@ -57,6 +61,7 @@ export function storedLocation(id: string, props: Props): LocationResult {
       bucket,
       ...(endpoint !== undefined ? { endpoint } : {}),
       ...(signatureVersion !== undefined ? { signatureVersion } : {}),
+      ...identity,
     },
   };
 }

@@ -1,7 +1,7 @@
 import { CLOUDS, cloudModule, isCloud } from "../clouds";
 import type { CloudModule } from "../clouds/cloudModule";
 import { KMS_DATA_ENCRYPTION_VALUES, SSE_ALGORITHMS } from "../constants";
-import type { BucketEncryptionState, KmsDataEncryption, SignatureVersion, SseAlgorithm } from "../model";
+import type { BucketEncryptionState, KmsDataEncryption, ResourceIdentity, SignatureVersion, SseAlgorithm } from "../model";
 import { normalizeEndpoint } from "./endpoint";
 import { normalizeProps, PROPERTIES } from "./normalize";
 
@@ -112,6 +112,8 @@ export function checkInputs(raw: Raw, isUnknown: (value: unknown) => boolean = (
     }
   }
 
+  const identity = checkIdentity(text, module, fail);
+
   if (failures.length > 0 || unknown || module === undefined || sseAlgorithm === undefined) return { failures };
   // Every value was validated above; the normal form holds each one once.
   return {
@@ -125,7 +127,44 @@ export function checkInputs(raw: Raw, isUnknown: (value: unknown) => boolean = (
       ...(normal.kmsDataEncryption !== undefined ? { kmsDataEncryption: normal.kmsDataEncryption as KmsDataEncryption } : {}),
       ...(normal.endpoint !== undefined ? { endpoint: normal.endpoint as string } : {}),
       ...(normal.signatureVersion !== undefined ? { signatureVersion: normal.signatureVersion as SignatureVersion } : {}),
+      ...identity,
     },
+  };
+}
+
+const PROFILE_NAME = /^[^\s/\\[\]"]{1,64}$/;
+const SESSION_NAME = /^[\w.@-]{2,64}$/;
+const EXTERNAL_ID = /^[\w.@:/=,+-]{2,1224}$/;
+
+// The per-resource identity: a profile and/or a role to assume. Names only; the cloud says what a
+// role ARN looks like there, or that it has no role assumption.
+function checkIdentity(
+  text: (property: string, optional: boolean) => string | undefined,
+  module: CloudModule | undefined,
+  fail: (property: string, reason: string) => undefined,
+): ResourceIdentity {
+  const profile = text("profile", true);
+  if (profile !== undefined && !PROFILE_NAME.test(profile)) fail("profile", "must be a profile name: 1-64 characters without spaces, slashes, brackets or quotes");
+  const roleArn = text("roleArn", true);
+  if (roleArn !== undefined && module !== undefined) {
+    const problem = module.roleArnProblem(roleArn);
+    if (problem !== undefined) fail("roleArn", problem);
+  }
+  const roleSessionName = text("roleSessionName", true);
+  const externalId = text("externalId", true);
+  for (const [property, value, pattern, shape] of [
+    ["roleSessionName", roleSessionName, SESSION_NAME, "2-64 letters, digits or . @ - _"],
+    ["externalId", externalId, EXTERNAL_ID, "2-1224 letters, digits or . @ : / = , + - _"],
+  ] as const) {
+    if (value === undefined) continue;
+    if (roleArn === undefined) fail(property, "applies only with roleArn; set roleArn or remove it");
+    else if (!pattern.test(value)) fail(property, `must be ${shape}`);
+  }
+  return {
+    ...(profile !== undefined ? { profile } : {}),
+    ...(roleArn !== undefined ? { roleArn } : {}),
+    ...(roleSessionName !== undefined ? { roleSessionName } : {}),
+    ...(externalId !== undefined ? { externalId } : {}),
   };
 }
 

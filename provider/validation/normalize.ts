@@ -13,6 +13,10 @@ export const PROPERTIES = [
   "kmsDataEncryption",
   "endpoint",
   "signatureVersion",
+  "profile",
+  "roleArn",
+  "roleSessionName",
+  "externalId",
 ] as const;
 
 /** One property's name. */

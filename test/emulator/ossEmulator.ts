@@ -24,6 +24,35 @@ const S3_NS = "http://s3.amazonaws.com/doc/2006-03-01/";
 const BLACK_HOLE = { writeHead: () => BLACK_HOLE, setHeader: () => BLACK_HOLE, end: () => BLACK_HOLE } as unknown as http.ServerResponse;
 const OSS_ALGORITHMS = ["KMS", "AES256", "SM4"];
 
+/** Temporary credentials an STS issued: what the emulator trusts in STS-only mode. */
+export interface TrustedStsCredentials {
+  readonly secretAccessKey: string;
+  readonly securityToken: string;
+  readonly expiresAt: number;
+}
+
+/** Options of the emulator. */
+export interface OssEmulatorOptions {
+  /**
+   * STS-only mode: accept exactly the credentials this STS issued (looked up by access key id),
+   * with their security token, until they expire; refuse every long-lived key. Without it the
+   * emulator accepts the key pairs it was constructed with.
+   */
+  readonly sts?: { lookup(accessKeyId: string): TrustedStsCredentials | undefined };
+  /** Holds every request this long before handling it (credentials are checked after the wait), so a run lasts. */
+  readonly latencyMs?: number;
+}
+
+// The OSS codes for temporary credentials (error-code pages 0002-00000006 and 0002-00000007).
+const STS_TOKEN_INVALID = { code: "InvalidSecurityToken", message: "The security token you provided is invalid.", ec: "0002-00000006" };
+const STS_TOKEN_EXPIRED = { code: "SecurityTokenExpired", message: "The security token you provided has expired.", ec: "0002-00000007" };
+const UNKNOWN_ACCESS_KEY = { code: "InvalidAccessKeyId", message: "The OSS Access Key Id you provided does not exist in our records.", ec: "0002-00000002" };
+
+/** The access key id an OSS or S3 Authorization header names (V4 `Credential=<id>/…`, V1 `OSS <id>:…`). */
+function accessKeyIdOf(authorization: string): string | undefined {
+  return /Credential=([^/,\s]+)\//.exec(authorization)?.[1] ?? /^(?:OSS|AWS) ([^:]+):/.exec(authorization)?.[1];
+}
+
 /**
  * A local stand-in for Alibaba Cloud OSS's bucket-encryption API (and, for the demo, the S3
  * dialect): Put/Get/DeleteBucketEncryption and PutBucket, with the documented status codes, XML
@@ -39,8 +68,27 @@ export class OssEmulator {
   /** The clock the emulator checks request times against (tests move it to create skew). */
   now: () => number = () => Date.now();
 
-  constructor(credentials: ReadonlyArray<{ accessKeyId: string; secretAccessKey: string }>) {
+  constructor(
+    credentials: ReadonlyArray<{ accessKeyId: string; secretAccessKey: string }>,
+    private readonly options: OssEmulatorOptions = {},
+  ) {
     for (const c of credentials) this.secrets.set(c.accessKeyId, c.secretAccessKey);
+  }
+
+  /**
+   * The secrets a request may be verified against: the constructed key pairs, or in STS-only
+   * mode the one STS credential the request names, once its token matches and has not expired.
+   */
+  private trustFor(headers: Readonly<Record<string, string>>, dialect: "oss" | "s3"): ReadonlyMap<string, string> | { code: string; message: string; ec: string } {
+    const sts = this.options.sts;
+    if (sts === undefined) return this.secrets;
+    const id = accessKeyIdOf(headers["authorization"] ?? "");
+    const issued = id !== undefined ? sts.lookup(id) : undefined;
+    if (id === undefined || issued === undefined) return UNKNOWN_ACCESS_KEY;
+    const token = headers[dialect === "s3" ? "x-amz-security-token" : "x-oss-security-token"];
+    if (token !== issued.securityToken) return STS_TOKEN_INVALID;
+    if (this.now() >= issued.expiresAt) return STS_TOKEN_EXPIRED;
+    return new Map([[id, issued.secretAccessKey]]);
   }
 
   /** Starts on a free port of 127.0.0.1 and returns the base URL. */
@@ -79,6 +127,7 @@ export class OssEmulator {
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    if (this.options.latencyMs !== undefined) await new Promise((r) => setTimeout(r, this.options.latencyMs));
     const body = Buffer.concat(chunks).toString("utf8");
     const headers = flattenHeaders(req.headers);
     const url = new URL(req.url ?? "/", "http://emulator");
@@ -112,7 +161,13 @@ export class OssEmulator {
     // the answer goes nowhere and the connection drops.
     const lost = fault?.kind === "lost-response";
     const out = lost ? BLACK_HOLE : res;
-    const verified = dialect === "s3" ? await verifyS3Signature(request, this.secrets, this.now()) : verifyOssSignature(request, this.secrets, this.now());
+    const trust = this.trustFor(headers, dialect);
+    if ("code" in trust) {
+      record(this.sendError(out, dialect, requestId, 403, trust.code, trust.message, bucket, trust.ec), lost ? "lost-response" : undefined);
+      if (lost) res.socket?.destroy();
+      return;
+    }
+    const verified = dialect === "s3" ? await verifyS3Signature(request, trust, this.now()) : verifyOssSignature(request, trust, this.now());
     const status =
       "code" in verified
         ? this.sendError(out, dialect, requestId, verified.code === "XAmzContentSHA256Mismatch" ? 400 : 403, verified.code, verified.message, bucket)

@@ -3,7 +3,8 @@ import { decodeOssRule, encodeOssRule } from "../../dialects/oss/ruleXml";
 import { signOssRequest } from "../../dialects/oss/sign";
 import { dnsBucketNameProblem } from "../../validation/bucketName";
 import type { CloudModule } from "../cloudModule";
-import { ALIYUN_CREDENTIALS } from "./credentials";
+import { aliyunCredentials } from "./credentialSource";
+import { ALIYUN_CREDENTIALS, aliyunRoleArnProblem } from "./credentials";
 import { normalizeAliyunRegion } from "./region";
 
 /**
@@ -27,4 +28,6 @@ export const aliyun: CloudModule = {
   decodeRule: decodeOssRule,
   sign: signOssRequest,
   credentialConventions: ALIYUN_CREDENTIALS,
+  credentials: aliyunCredentials,
+  roleArnProblem: aliyunRoleArnProblem,
 };

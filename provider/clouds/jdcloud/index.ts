@@ -3,7 +3,7 @@ import { decodeS3Rule, encodeS3Rule } from "../../dialects/s3/ruleXml";
 import { signS3Request } from "../../dialects/s3/sign";
 import { dnsBucketNameProblem } from "../../validation/bucketName";
 import type { CloudModule } from "../cloudModule";
-import { JDCLOUD_CREDENTIALS } from "./credentials";
+import { JDCLOUD_CREDENTIALS, jdcloudCredentials, jdcloudRoleArnProblem } from "./credentials";
 import { normalizeJdcloudRegion } from "./region";
 
 /**
@@ -27,4 +27,6 @@ export const jdcloud: CloudModule = {
   decodeRule: decodeS3Rule,
   sign: signS3Request,
   credentialConventions: JDCLOUD_CREDENTIALS,
+  credentials: jdcloudCredentials,
+  roleArnProblem: jdcloudRoleArnProblem,
 };
