@@ -29,9 +29,9 @@ describe("readSettings", () => {
     it(`${key}: stack config ${configKey} wins over ${envKey}, which wins over the default`, () => {
       const others = (s: ReturnType<typeof readSettings>) => KEYS.filter((k) => k !== key).map((k) => FIELD[k](s));
       const defaults = readSettings(noConfig, {});
-      const fromEnv = readSettings(noConfig, { [envKey]: "1234" });
-      const fromConfig = readSettings(configOf({ [configKey]: "4321" }), { [envKey]: "1234" });
-      assert.deepEqual([FIELD[key](fromEnv), FIELD[key](fromConfig)], [1234, 4321]);
+      const fromEnv = readSettings(noConfig, { [envKey]: "123" });
+      const fromConfig = readSettings(configOf({ [configKey]: "321" }), { [envKey]: "123" });
+      assert.deepEqual([FIELD[key](fromEnv), FIELD[key](fromConfig)], [123, 321]);
       assert.deepEqual(others(fromEnv), others(defaults), "no other setting moves");
       assert.deepEqual(others(fromConfig), others(defaults), "no other setting moves");
       assert.equal(FIELD[key](readSettings(noConfig, { [envKey]: "" })), FIELD[key](defaults), "an empty variable is unset");
