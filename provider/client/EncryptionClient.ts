@@ -1,5 +1,4 @@
 import http from "node:http";
-import https from "node:https";
 import { ENCRYPTION_SUBRESOURCE, REQUEST_ID_HEADERS, RULE_GONE_CODES } from "../constants";
 import { dialectFor } from "../dialects";
 import type { Dialect } from "../dialects/dialect";
@@ -9,7 +8,10 @@ import { describeRequest } from "../errors/requestContext";
 import { ServiceError } from "../errors/ServiceError";
 import { parseServiceErrorBody } from "../errors/serviceErrorBody";
 import { TransportError } from "../errors/TransportError";
-import { type HttpResponse, NetworkFailure, sendRequest } from "../http/sendRequest";
+import { connectionReuseFrom } from "../http/connectionReuse";
+import { RegionalHttpsAgent } from "../http/RegionalHttpsAgent";
+import { sendOnSharedConnections } from "../http/sendOnSharedConnections";
+import { type HttpResponse, NetworkFailure } from "../http/sendRequest";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isTransientResponse, retryAfterMs, type RetryPolicy } from "../http/retryPolicy";
 import type { BucketEncryptionState, Cloud, Credentials, EncryptionRule } from "../model";
 import { buildRequest, type Operation } from "../requests/buildRequest";
@@ -58,7 +60,7 @@ export class EncryptionClient {
   readonly stats: ClientStats = { operations: 0, attempts: 0, retries: 0, failures: 0 };
   private readonly agents = {
     http: new http.Agent({ keepAlive: true }),
-    https: new https.Agent({ keepAlive: true }),
+    https: new RegionalHttpsAgent(connectionReuseFrom(process.env)),
   };
   private readonly signing = new SigningCache();
   private readonly timeouts: TimeoutOptions;
@@ -177,7 +179,7 @@ export class EncryptionClient {
     });
     let response: HttpResponse;
     try {
-      response = await sendRequest(
+      response = await sendOnSharedConnections(
         {
           method: unsigned.method,
           protocol: unsigned.protocol,
