@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type http from "node:http";
-import { LoopbackServer } from "../support/loopbackServer";
+import type tls from "node:tls";
+import { type ConnectionCounts, LoopbackServer } from "../support/loopbackServer";
 import { answerWithFault, type Fault, FaultPlan } from "./faults";
 import { flattenHeaders, type ReceivedRequest, verifyOssSignature, verifyS3Signature } from "./verifySignature";
 
@@ -35,12 +36,19 @@ export class OssEmulator {
   readonly log: LoggedRequest[] = [];
   readonly faults = new FaultPlan();
   private readonly secrets = new Map<string, string>();
-  private readonly server = new LoopbackServer((req, res) => void this.handle(req, res));
+  private readonly server: LoopbackServer;
   /** The clock the emulator checks request times against (tests move it to create skew). */
   now: () => number = () => Date.now();
 
-  constructor(credentials: ReadonlyArray<{ accessKeyId: string; secretAccessKey: string }>) {
+  /** With `tls` (a key and certificate) it serves https. */
+  constructor(credentials: ReadonlyArray<{ accessKeyId: string; secretAccessKey: string }>, options: { tls?: tls.SecureContextOptions } = {}) {
     for (const c of credentials) this.secrets.set(c.accessKeyId, c.secretAccessKey);
+    this.server = new LoopbackServer((req, res) => void this.handle(req, res), options.tls);
+  }
+
+  /** TCP connections and TLS handshakes so far. */
+  get counts(): ConnectionCounts {
+    return this.server.counts;
   }
 
   /** Starts on a free port of 127.0.0.1 and returns the base URL. */
