@@ -43,12 +43,13 @@ async function main(): Promise<void> {
 
   const networkFigures: NetworkFigures = {};
   if (PARTS.has("network")) {
-    // The floor first in every round: the physical floor is computed from it.
     const contenders = NETWORK_CONTENDERS.filter((c) => c.name === "floor" || NET_CONTENDERS === undefined || NET_CONTENDERS.has(c.name));
     const runs: Record<number, Record<string, Array<Record<CommandName, NetworkFigure>>>> = {};
     for (let r = 0; r < NET_RUNS; r++) {
       for (const n of NET_SIZES) {
-        for (const contender of contenders) {
+        // A different order each round, so no contender always follows the same neighbour.
+        const rotated = [...contenders.slice(r % contenders.length), ...contenders.slice(0, r % contenders.length)];
+        for (const contender of rotated) {
           ((runs[n] ??= {})[contender.name] ??= []).push(await runNetworkCycle(tools, contender, n, NET_RTT_MS));
           process.stderr.write(`[bench] network N=${n} ${contender.name} run ${r + 1}/${NET_RUNS} done\n`);
         }
