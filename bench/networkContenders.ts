@@ -3,7 +3,7 @@ import path from "node:path";
 import { programFor } from "../test/support/pulumiCli";
 
 /** How a contender reaches the server: by the cloud's names over TLS, by IP over plain HTTP, or not at all. */
-export type Addressing = "names-tls" | "ip-http" | "none";
+export type Addressing = "names-tls" | "jdcloud-names-tls" | "ip-http" | "none";
 
 /** One column of the real-network comparison. */
 export interface NetworkContender {
@@ -64,6 +64,10 @@ function oursProgram(buckets: readonly string[], endpoint: string): string {
   return programFor(buckets.map((bucket) => ({ name: bucket, args: { cloud: "aliyun", region: "cn-hangzhou", bucket, sseAlgorithm: "KMS", kmsMasterKeyId: "key-1", endpoint } })));
 }
 
+function oursJdcloudProgram(buckets: readonly string[], endpoint: string): string {
+  return programFor(buckets.map((bucket) => ({ name: bucket, args: { cloud: "jdcloud", region: "cn-north-1", bucket, sseAlgorithm: "KMS", kmsMasterKeyId: "e2e-key", endpoint } })));
+}
+
 const REUSE = "PULUMI_BUCKET_ENCRYPTION_CONNECTION_REUSE";
 
 /** Every contender, in report order. */
@@ -73,6 +77,7 @@ export const NETWORK_CONTENDERS: readonly NetworkContender[] = [
   { name: "ours-sessions", description: "this package, TLS sessions shared, one connection pool per bucket name", addressing: "names-tls", env: { [REUSE]: "sessions" }, program: oursProgram },
   { name: "ours-none", description: "this package with nothing shared between names (the behaviour before sharing)", addressing: "names-tls", env: { [REUSE]: "none" }, program: oursProgram },
   { name: "ours-ip", description: "this package on an IP endpoint, plain HTTP, path-style (loopback only)", addressing: "ip-http", env: {}, program: oursProgram },
+  { name: "ours-jdcloud", description: "this package, JD Cloud dialect on MinIO over https by `<bucket>.s3.cn-north-1.jdcloud-oss.com` (MinIO's handshakes and requests are not counted)", addressing: "jdcloud-names-tls", env: {}, program: oursJdcloudProgram },
   { name: "ali-oss", description: "a dynamic provider written on ali-oss 6.23 (V4), what a user would write instead", addressing: "names-tls", env: {}, program: (b, e) => moduleProgram("bench-ali-oss-provider", b, e), modules: { "bench-ali-oss-provider": ALI_OSS_PROVIDER } },
   { name: "ours-skip-checkpoints", description: "this package with PULUMI_SKIP_CHECKPOINTS=true", addressing: "names-tls", env: { PULUMI_SKIP_CHECKPOINTS: "true" }, program: oursProgram },
 ];

@@ -48,7 +48,7 @@ export function medianFigure(runs: readonly NetworkFigure[]): NetworkFigure {
   };
 }
 
-const fmt = (n: number, digits = 2) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 2) => Number.isNaN(n) ? "–" : n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** The scenario's section of the report, as Markdown lines. */
 export function renderNetworkReport(
