@@ -63,7 +63,7 @@ describe("which names a certificate lets share a connection or a session", () =>
     [undefined, "a.region.test", false],
   ];
   for (const [certificate, host, expected] of cases) {
-    it(`${certificate?.subject.CN ?? "no certificate"} ${expected ? "covers" : "does not cover"} ${host}`, () => assert.equal(certificateCovers(certificate, host), expected));
+    it(`${String(certificate?.subject.CN ?? "no certificate")} ${expected ? "covers" : "does not cover"} ${host}`, () => assert.equal(certificateCovers(certificate, host), expected));
   }
   const ticket = Buffer.from("ticket");
   it("a session resumes under another name its certificate covers", () => assert.equal(resumableSession("b.region.test", { ticket, certificate: regional }), ticket));
