@@ -6,13 +6,24 @@ import { startMinio } from "../test/support/minio";
 import { S3Oracle } from "../test/support/s3Oracle";
 import { installTools, REPO_ROOT } from "../test/support/tools";
 import { compareCalls, microBenchmarks, ossContenders, s3Contenders } from "./clientCost";
+import { NETWORK_CONTENDERS } from "./networkContenders";
+import { COMMANDS, type CommandName, medianFigure, type NetworkFigure, type NetworkFigures, renderNetworkReport } from "./networkReport";
+import { runNetworkCycle } from "./networkScenario";
 import { median, startEmulatorProcess } from "./processes";
 import { type CycleFigures, runCycle } from "./pulumiScale";
 
 // `npm run bench`: every figure of the performance report from one run, printed as a Markdown
 // report (also written to build/reports/bench.md). Timings are medians; ratios come from the
-// same run. Set BENCH_SIZES (e.g. "1,10") and BENCH_RUNS to shorten it.
+// same run. BENCH_PARTS chooses the parts ("network,loopback", both by default).
+// The real-network scenario: BENCH_NET_SIZES (default "20,100,300"), BENCH_NET_RTT_MS (30),
+// BENCH_NET_RUNS (1), BENCH_NET_CONTENDERS (all; "floor,ours" for a quick look).
+// The loopback part: BENCH_SIZES (e.g. "1,10") and BENCH_RUNS shorten it.
 
+const PARTS = new Set((process.env["BENCH_PARTS"] ?? "network,loopback").split(",").map((p) => p.trim()));
+const NET_SIZES = (process.env["BENCH_NET_SIZES"] ?? "20,100,300").split(",").map(Number);
+const NET_RTT_MS = Number(process.env["BENCH_NET_RTT_MS"] ?? "30");
+const NET_RUNS = Number(process.env["BENCH_NET_RUNS"] ?? "1");
+const NET_CONTENDERS = process.env["BENCH_NET_CONTENDERS"] !== undefined ? new Set(process.env["BENCH_NET_CONTENDERS"].split(",").map((c) => c.trim())) : undefined;
 const SIZES = (process.env["BENCH_SIZES"] ?? "1,10,100,500").split(",").map(Number);
 const RUNS = Number(process.env["BENCH_RUNS"] ?? "3");
 const lines: string[] = [];
@@ -29,6 +40,34 @@ async function main(): Promise<void> {
   out(`# Benchmark report`);
   out();
   out(`${new Date().toISOString().slice(0, 10)}; Node ${process.version}; Pulumi CLI ${pulumiVersion}; @pulumi/pulumi ${(require("@pulumi/pulumi/package.json") as { version: string }).version}; MinIO ${minioVersion}; ${os.cpus().length} cores. Command: \`npm run bench\`.`);
+
+  const networkFigures: NetworkFigures = {};
+  if (PARTS.has("network")) {
+    const contenders = NETWORK_CONTENDERS.filter((c) => c.name === "floor" || NET_CONTENDERS === undefined || NET_CONTENDERS.has(c.name));
+    const runs: Record<number, Record<string, Array<Record<CommandName, NetworkFigure>>>> = {};
+    for (let r = 0; r < NET_RUNS; r++) {
+      for (const n of NET_SIZES) {
+        // A different order each round, so no contender always follows the same neighbour.
+        const rotated = [...contenders.slice(r % contenders.length), ...contenders.slice(0, r % contenders.length)];
+        for (const contender of rotated) {
+          ((runs[n] ??= {})[contender.name] ??= []).push(await runNetworkCycle(tools, contender, n, NET_RTT_MS));
+          process.stderr.write(`[bench] network N=${n} ${contender.name} run ${r + 1}/${NET_RUNS} done\n`);
+        }
+      }
+    }
+    for (const [n, byContender] of Object.entries(runs)) {
+      for (const [name, cycles] of Object.entries(byContender)) {
+        const medians = Object.fromEntries(COMMANDS.map((command) => [command, medianFigure(cycles.map((cycle) => cycle[command]))])) as Record<CommandName, NetworkFigure>;
+        (networkFigures[Number(n)] ??= {})[name] = medians;
+      }
+    }
+    out();
+    for (const line of renderNetworkReport(networkFigures, contenders, { rttMs: NET_RTT_MS, parallelism: 4 * os.cpus().length, runs: NET_RUNS })) out(line);
+  }
+  if (!PARTS.has("loopback")) {
+    writeReports({ networkFigures });
+    return;
+  }
 
   // 2. One signed call against the official clients, same server, keep-alive.
   const credentials = { accessKeyId: "LTAI-bench-id", secretAccessKey: "bench-secret-value" };
@@ -114,9 +153,13 @@ async function main(): Promise<void> {
       `| ${n} | ${f.up.requests} | ${f.preview.requests} | ${f.refresh.requests} | ${f.destroy.requests} | ${f.providerBytes} | ${f.stateBytes} | ${fmt(f.stateBytes / Number(n), 0)} | ${fmt(median(ours.map((x) => x.providerPeakRssMiB)), 1)} (${fmt(median(floor.map((x) => x.providerPeakRssMiB)), 1)}) |`,
     );
   }
+  writeReports({ networkFigures, s3Costs, ossCosts, micro, floorLoad, oursLoad, figures });
+}
+
+function writeReports(data: Record<string, unknown>): void {
   mkdirSync(path.join(REPO_ROOT, "build", "reports"), { recursive: true });
   writeFileSync(path.join(REPO_ROOT, "build", "reports", "bench.md"), `${lines.join("\n")}\n`);
-  writeFileSync(path.join(REPO_ROOT, "build", "reports", "bench.json"), JSON.stringify({ s3Costs, ossCosts, micro, floorLoad, oursLoad, figures }, null, 2));
+  writeFileSync(path.join(REPO_ROOT, "build", "reports", "bench.json"), JSON.stringify(data, null, 2));
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,4 @@
 import http from "node:http";
-import https from "node:https";
 import { cloudModule } from "../clouds";
 import type { CloudModule } from "../clouds/cloudModule";
 import { REQUEST_ID_HEADERS } from "../constants";
@@ -11,7 +10,10 @@ import { parseServiceErrorBody } from "../xml/serviceErrorBody";
 import { TransportError } from "../errors/TransportError";
 import { UnsafeCredentialsError } from "../errors/UnsafeCredentialsError";
 import { inertServerText, MAX_SERVER_FIELD } from "../errors/serverText";
-import { type HttpResponse, NetworkFailure, sendRequest } from "../http/sendRequest";
+import { connectionReuseFrom } from "../http/connectionReuse";
+import { RegionalHttpsAgent } from "../http/RegionalHttpsAgent";
+import { sendOnSharedConnections } from "../http/sendOnSharedConnections";
+import { type HttpResponse, NetworkFailure } from "../http/sendRequest";
 import { timerDelayProblem } from "../http/timerLimit";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isTransientCode, isTransientResponse, retryAfterMs, type RetryPolicy } from "../http/retryPolicy";
 import type { BucketEncryptionState, BucketLocation, Credentials, LiveRule } from "../model";
@@ -63,7 +65,7 @@ export class EncryptionClient {
   readonly stats: ClientStats = { operations: 0, attempts: 0, retries: 0, failures: 0 };
   private readonly agents = {
     http: new http.Agent({ keepAlive: true }),
-    https: new https.Agent({ keepAlive: true }),
+    https: new RegionalHttpsAgent(connectionReuseFrom(process.env)),
   };
   private readonly signing = new SigningCache();
   private readonly userAgent = userAgent();
@@ -228,7 +230,7 @@ export class EncryptionClient {
     let response: HttpResponse;
     try {
       // The User-Agent is not signed (no signer covers it), so it is added to the signed request.
-      response = await sendRequest({ ...signed, headers: { ...signed.headers, "user-agent": this.userAgent } }, {
+      response = await sendOnSharedConnections({ ...signed, headers: { ...signed.headers, "user-agent": this.userAgent } }, {
         connectTimeoutMs: Math.min(this.timeouts.connectTimeoutMs, remainingMs),
         timeoutMs: Math.min(this.timeouts.requestTimeoutMs, remainingMs),
         agents: this.agents,

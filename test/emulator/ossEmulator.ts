@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type http from "node:http";
-import { LoopbackServer } from "../support/loopbackServer";
+import type tls from "node:tls";
+import { type ConnectionCounts, LoopbackServer } from "../support/loopbackServer";
 import { answerWithFault, type Fault, FaultPlan } from "./faults";
 import { flattenHeaders, type ReceivedRequest, verifyOssSignature, verifyS3Signature } from "./verifySignature";
 
@@ -41,6 +42,8 @@ export interface OssEmulatorOptions {
   readonly sts?: { lookup(accessKeyId: string): TrustedStsCredentials | undefined };
   /** Holds every request this long before handling it (credentials are checked after the wait), so a run lasts. */
   readonly latencyMs?: number;
+  /** A key and certificate: the emulator then serves https. */
+  readonly tls?: tls.SecureContextOptions;
 }
 
 // The OSS codes for temporary credentials (error-code pages 0002-00000006 and 0002-00000007).
@@ -64,15 +67,22 @@ export class OssEmulator {
   readonly log: LoggedRequest[] = [];
   readonly faults = new FaultPlan();
   private readonly secrets = new Map<string, string>();
-  private readonly server = new LoopbackServer((req, res) => void this.handle(req, res));
+  private readonly server: LoopbackServer;
   /** The clock the emulator checks request times against (tests move it to create skew). */
   now: () => number = () => Date.now();
 
+  /** With `tls` (a key and certificate) it serves https. */
   constructor(
     credentials: ReadonlyArray<{ accessKeyId: string; secretAccessKey: string }>,
     private readonly options: OssEmulatorOptions = {},
   ) {
     for (const c of credentials) this.secrets.set(c.accessKeyId, c.secretAccessKey);
+    this.server = new LoopbackServer((req, res) => void this.handle(req, res), options.tls);
+  }
+
+  /** TCP connections and TLS handshakes so far. */
+  get counts(): ConnectionCounts {
+    return this.server.counts;
   }
 
   /**

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import https from "node:https";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -13,6 +14,8 @@ export interface MinioServer {
   readonly secretAccessKey: string;
   /** The one KMS key the server knows (also accepted as `arn:aws:kms:<name>`). */
   readonly kmsKeyName: string;
+  /** The CA that issued the server's certificate, when it serves https. */
+  readonly ca?: Buffer;
   stop(): Promise<void>;
 }
 
@@ -28,9 +31,22 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Optional https (a certificate, its key and the CA that issued it) and virtual-hosted names under `domain`. */
+export interface MinioOptions {
+  readonly tls?: { readonly cert: Buffer; readonly key: Buffer; readonly ca: Buffer };
+  /** The regional endpoint name, e.g. `s3.cn-north-1.jdcloud-oss.com`: `<bucket>.<domain>` addresses a bucket. */
+  readonly domain?: string;
+}
+
 /** Starts MinIO from `binary` with a fresh data directory and waits until it is ready. */
-export async function startMinio(binary: string, region = "cn-north-1"): Promise<MinioServer> {
+export async function startMinio(binary: string, region = "cn-north-1", options: MinioOptions = {}): Promise<MinioServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "minio-"));
+  const certsDir = path.join(dataDir, ".certs");
+  if (options.tls !== undefined) {
+    mkdirSync(certsDir);
+    writeFileSync(path.join(certsDir, "public.crt"), options.tls.cert);
+    writeFileSync(path.join(certsDir, "private.key"), options.tls.key);
+  }
   const port = await freePort();
   const consolePort = await freePort();
   const accessKeyId = "minio-e2e";
@@ -38,7 +54,7 @@ export async function startMinio(binary: string, region = "cn-north-1"): Promise
   const kmsKeyName = "e2e-key";
   const child: ChildProcess = spawn(
     binary,
-    ["server", dataDir, "--address", `127.0.0.1:${port}`, "--console-address", `127.0.0.1:${consolePort}`, "--quiet"],
+    ["server", path.join(dataDir, "data"), "--address", `127.0.0.1:${port}`, "--console-address", `127.0.0.1:${consolePort}`, "--quiet", ...(options.tls !== undefined ? ["--certs-dir", certsDir] : [])],
     {
       env: {
         PATH: process.env["PATH"] ?? "",
@@ -50,22 +66,18 @@ export async function startMinio(binary: string, region = "cn-north-1"): Promise
         MINIO_SITE_REGION: region,
         MINIO_BROWSER: "off",
         MINIO_UPDATE: "off",
+        ...(options.domain !== undefined ? { MINIO_DOMAIN: options.domain } : {}),
       },
       stdio: ["ignore", "ignore", "pipe"],
     },
   );
   let stderr = "";
   child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
-  const url = `http://127.0.0.1:${port}`;
+  const url = `${options.tls !== undefined ? "https" : "http"}://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`MinIO exited (${child.exitCode}): ${stderr}`);
-    try {
-      const res = await fetch(`${url}/minio/health/ready`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
+    if (await isReady(`${url}/minio/health/ready`, options.tls?.ca)) break;
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
       throw new Error(`MinIO did not become ready in 60 s: ${stderr}`);
@@ -78,6 +90,7 @@ export async function startMinio(binary: string, region = "cn-north-1"): Promise
     accessKeyId,
     secretAccessKey,
     kmsKeyName,
+    ...(options.tls !== undefined ? { ca: options.tls.ca } : {}),
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once("exit", r));
@@ -88,4 +101,22 @@ export async function startMinio(binary: string, region = "cn-north-1"): Promise
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+// One readiness probe; over https it trusts `ca` (the test CA), as fetch cannot be told to.
+function isReady(url: string, ca: Buffer | undefined): Promise<boolean> {
+  if (ca === undefined) {
+    return fetch(url).then(
+      (res) => res.ok,
+      () => false,
+    );
+  }
+  return new Promise((resolve) => {
+    https
+      .get(url, { ca }, (res) => {
+        res.resume();
+        resolve(res.statusCode === 200);
+      })
+      .on("error", () => resolve(false));
+  });
 }

@@ -6,6 +6,7 @@ import {
   S3Client,
   type ServerSideEncryptionByDefault,
 } from "@aws-sdk/client-s3";
+import https from "node:https";
 import type { MinioServer } from "./minio";
 
 // The AWS SDK is a development-only client here; its notice about future Node versions is noise.
@@ -23,6 +24,7 @@ export class S3Oracle {
       endpoint: server.url,
       region: server.region,
       forcePathStyle: true,
+      ...(server.ca !== undefined ? { requestHandler: { httpsAgent: new https.Agent({ ca: server.ca }) } } : {}),
       credentials: { accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey },
     });
   }
