@@ -1,8 +1,10 @@
 import http from "node:http";
 import https from "node:https";
-import { ENCRYPTION_SUBRESOURCE, REQUEST_ID_HEADERS, RULE_GONE_CODES } from "../constants";
+import { REQUEST_ID_HEADERS, RULE_GONE_CODES } from "../constants";
+import type { BucketPage, ListedBucket } from "../clouds/bucketListing";
+import { bucketListingFor } from "../clouds/bucketListings";
 import { dialectFor } from "../dialects";
-import type { Dialect } from "../dialects/dialect";
+import type { BucketRequest, Dialect } from "../dialects/dialect";
 import { MalformedResponseError } from "../errors/MalformedResponseError";
 import type { RequestContext } from "../errors/requestContext";
 import { describeRequest } from "../errors/requestContext";
@@ -11,8 +13,10 @@ import { parseServiceErrorBody } from "../errors/serviceErrorBody";
 import { TransportError } from "../errors/TransportError";
 import { type HttpResponse, NetworkFailure, sendRequest } from "../http/sendRequest";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isTransientResponse, retryAfterMs, type RetryPolicy } from "../http/retryPolicy";
-import type { BucketEncryptionState, Cloud, Credentials, EncryptionRule } from "../model";
+import type { BucketEncryptionState, Cloud, Credentials, EncryptionRule, SignatureVersion } from "../model";
 import { buildRequest, type Operation } from "../requests/buildRequest";
+import { buildServiceRequest, type ServiceTarget } from "../requests/buildServiceRequest";
+import { uriEncode } from "../signing/uriEncode";
 import { formatResourceId } from "../lifecycle/resourceId";
 import { SigningCache } from "../signing/signingCache";
 import { clockSkewHint } from "./clockSkew";
@@ -44,6 +48,26 @@ export interface ClientOptions {
   readonly random?: () => number;
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
+
+/**
+ * What one GET of a bucket's rule found: the rule, or why there is none (the service's code:
+ * the bucket has no rule, or the bucket does not exist).
+ */
+export type RuleReading =
+  | { readonly rule: EncryptionRule }
+  | { readonly absent: "no-rule" | "no-bucket"; readonly code: string; readonly requestId?: string };
+
+/** Options of a bucket listing. */
+export interface ListOptions {
+  /** Buckets asked for per page where the cloud's listing takes a page size (Aliyun: 1-1000). */
+  readonly pageSize?: number;
+  readonly signal?: AbortSignal;
+  /** Called after each page with the buckets listed so far (for progress). */
+  readonly onPage?: (listedSoFar: number) => void;
+}
+
+/** Default ListBuckets page size: the largest Aliyun allows, so a fleet costs the fewest requests. */
+export const DEFAULT_LIST_PAGE_SIZE = 1000;
 
 type Attempt<T> = { readonly done: T } | { readonly retry: Error; readonly waitMs?: number };
 
@@ -100,6 +124,66 @@ export class EncryptionClient {
     });
   }
 
+  /**
+   * The bucket's rule with one GET, telling "no rule" from "no bucket" by the service's code
+   * (import reports the two differently).
+   */
+  async readRule(state: BucketEncryptionState, signal?: AbortSignal): Promise<RuleReading> {
+    const dialect = dialectFor(state.cloud);
+    return this.call(state, "get", signal, (response, context): Attempt<RuleReading> => {
+      if (isSuccess(response)) {
+        try {
+          return { done: { rule: dialect.decodeRule(response.body) } };
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          return { retry: new MalformedResponseError(`${describeRequest(context)}: ${message}`, { cause: error }) };
+        }
+      }
+      if (isGone(response)) {
+        const code = parseServiceErrorBody(response.body).code ?? "";
+        const requestId = headerValue(response, REQUEST_ID_HEADERS);
+        return { done: { absent: code === "NoSuchBucket" ? "no-bucket" : "no-rule", code, ...(requestId !== undefined ? { requestId } : {}) } };
+      }
+      return this.failure(response, context);
+    });
+  }
+
+  /**
+   * Every bucket the credentials can see through `target`'s region endpoint (ListBuckets), page
+   * by page: each page is one logical call with the same retries and deadline as the rule calls.
+   * Buckets the service places in another region are left out.
+   */
+  async listBuckets(target: ServiceTarget, options: ListOptions = {}): Promise<ListedBucket[]> {
+    const dialect = dialectFor(target.cloud);
+    const listing = bucketListingFor(target.cloud);
+    const pageSize = options.pageSize ?? DEFAULT_LIST_PAGE_SIZE;
+    const context: RequestContext = { resource: `${target.cloud}:${target.region}`, cloud: target.cloud, serviceName: dialect.serviceName, method: "GET", call: "/ (ListBuckets)" };
+    const found: ListedBucket[] = [];
+    const seen = new Set<string>();
+    let cursor: string | undefined;
+    do {
+      const unsigned = buildServiceRequest(dialect, target, listing.pageQuery(cursor, pageSize));
+      const page = await this.send(unsigned, context, target.signatureVersion, options.signal, (response, ctx): Attempt<BucketPage> => {
+        if (!isSuccess(response)) return this.failure(response, ctx);
+        try {
+          return { done: listing.decodePage(response.body) };
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          return { retry: new MalformedResponseError(`${describeRequest(ctx)}: ${message}`, { cause: error }) };
+        }
+      });
+      for (const bucket of page.buckets) if (bucket.region === undefined || bucket.region === target.region) found.push(bucket);
+      // A cursor that comes back again would page forever: the answer is wrong, not the loop.
+      if (page.cursor !== undefined && seen.has(page.cursor)) {
+        throw new MalformedResponseError(`${describeRequest(context)}: the service returned the marker ${JSON.stringify(page.cursor)} twice`);
+      }
+      if (page.cursor !== undefined) seen.add(page.cursor);
+      cursor = page.cursor;
+      options.onPage?.(found.length);
+    } while (cursor !== undefined);
+    return found;
+  }
+
   /** Removes the bucket's rule (DeleteBucketEncryption); a rule or bucket already gone is success. */
   async deleteRule(state: BucketEncryptionState, signal?: AbortSignal): Promise<void> {
     await this.call(state, "delete", signal, (response, context): Attempt<void> =>
@@ -137,14 +221,25 @@ export class EncryptionClient {
       serviceName: dialect.serviceName,
       method: unsigned.method,
     };
-    const credentials = this.options.credentials(state.cloud);
+    return this.send(unsigned, context, state.signatureVersion, signal, interpret);
+  }
+
+  private async send<T>(
+    unsigned: BucketRequest,
+    context: RequestContext,
+    signatureVersion: SignatureVersion | undefined,
+    signal: AbortSignal | undefined,
+    interpret: (response: HttpResponse, context: RequestContext) => Attempt<T>,
+  ): Promise<T> {
+    const dialect = dialectFor(context.cloud);
+    const credentials = this.options.credentials(context.cloud);
     const started = Date.now();
     this.stats.operations++;
     for (let attempt = 1; ; attempt++) {
       this.stats.attempts++;
       // No attempt outlives the operation's budget, so maxElapsedMs is a real deadline.
       const remainingMs = Math.max(1, this.retry.maxElapsedMs - (Date.now() - started));
-      const outcome = await this.attempt(dialect, unsigned, credentials, state, context, signal, attempt, remainingMs, interpret);
+      const outcome = await this.attempt(dialect, unsigned, credentials, signatureVersion, context, signal, attempt, remainingMs, interpret);
       if ("done" in outcome) return outcome.done;
       const elapsed = Date.now() - started;
       const wait = Math.max(outcome.waitMs ?? 0, backoffDelayMs(attempt, this.retry, this.random));
@@ -161,9 +256,9 @@ export class EncryptionClient {
 
   private async attempt<T>(
     dialect: Dialect,
-    unsigned: ReturnType<typeof buildRequest>,
+    unsigned: BucketRequest,
     credentials: Credentials,
-    state: BucketEncryptionState,
+    signatureVersion: SignatureVersion | undefined,
     context: RequestContext,
     signal: AbortSignal | undefined,
     attempt: number,
@@ -173,7 +268,7 @@ export class EncryptionClient {
     // Signed anew for each attempt: the signature covers the time, and a retry may come much later.
     const headers = await dialect.sign(unsigned, credentials, this.now(), {
       cache: this.signing,
-      ...(state.signatureVersion !== undefined ? { signatureVersion: state.signatureVersion } : {}),
+      ...(signatureVersion !== undefined ? { signatureVersion } : {}),
     });
     let response: HttpResponse;
     try {
@@ -183,7 +278,7 @@ export class EncryptionClient {
           protocol: unsigned.protocol,
           hostname: unsigned.hostname,
           ...(unsigned.port !== undefined ? { port: unsigned.port } : {}),
-          target: `${unsigned.path}?${ENCRYPTION_SUBRESOURCE}`,
+          target: `${unsigned.path}${queryString(unsigned.query)}`,
           headers,
           body: unsigned.body,
         },
@@ -220,6 +315,15 @@ function acknowledged(response: HttpResponse, context: RequestContext): Attempt<
     const message = error instanceof Error ? error.message : String(error);
     return { retry: new MalformedResponseError(`${describeRequest(context)}: the acknowledgement is not XML: ${message}`, { cause: error }) };
   }
+}
+
+// `?encryption` for the bare subresource (as the services write it), `?k=v&…` otherwise, sorted
+// and encoded as the signers canonicalise them.
+function queryString(query: Readonly<Record<string, string>>): string {
+  const parts = Object.entries(query)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => (v === "" ? uriEncode(k) : `${uriEncode(k)}=${uriEncode(v)}`));
+  return parts.length > 0 ? `?${parts.join("&")}` : "";
 }
 
 function isSuccess(response: HttpResponse): boolean {

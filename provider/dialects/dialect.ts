@@ -2,9 +2,9 @@ import type { Cloud, Credentials, EncryptionRule, SignatureVersion } from "../mo
 import type { SigningCache } from "../signing/signingCache";
 
 /**
- * One HTTP request to a bucket's `?encryption` subresource, before and after signing. Header
- * names are lower-case. `path` is what goes on the request line: `/` for virtual-hosted
- * addressing, `/<bucket>/` for path-style.
+ * One HTTP request to a bucket's `?encryption` subresource (or, with an empty `bucket`, to the
+ * service: ListBuckets), before and after signing. Header names are lower-case. `path` is what
+ * goes on the request line: `/` for virtual-hosted addressing, `/<bucket>/` for path-style.
  */
 export interface BucketRequest {
   readonly method: "PUT" | "GET" | "DELETE";
