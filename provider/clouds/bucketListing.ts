@@ -28,7 +28,7 @@ export interface BucketListing {
 /** The elements named `name` under `node`, whether the parser saw one or several. */
 export function childElements(node: XmlNode | undefined, name: string): XmlNode[] {
   if (node === undefined || typeof node === "string") return [];
-  const value = (node as { readonly [key: string]: XmlNode | readonly XmlNode[] })[name];
+  const value = node[name];
   if (value === undefined) return [];
   return Array.isArray(value) ? [...(value as readonly XmlNode[])] : [value as XmlNode];
 }
