@@ -49,6 +49,14 @@ export class OssEmulator {
    * RAM policy denying `oss:GetBucketEncryption` on them would.
    */
   readonly denied = new Set<string>();
+  /**
+   * S3 dialect only: when set, ListBuckets answers at most this many buckets with a
+   * `ContinuationToken` for the rest, as S3 does when it pages (JD Cloud documents no paging).
+   */
+  s3PageSize: number | undefined;
+  /** Requests being handled now, and the most at once since the last reset (to check a client's bound). */
+  inFlight = 0;
+  peakInFlight = 0;
   readonly log: LoggedRequest[] = [];
   readonly faults = new FaultPlan();
   private readonly secrets = new Map<string, string>();
@@ -94,6 +102,9 @@ export class OssEmulator {
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    this.inFlight++;
+    this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
+    res.once("close", () => this.inFlight--);
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString("utf8");
@@ -188,8 +199,9 @@ export class OssEmulator {
     if (dialect === "oss" && !(maxKeys >= 1 && maxKeys <= LIST_MAX_KEYS)) {
       return this.sendError(res, dialect, requestId, 400, "InvalidArgument", "Argument max-keys must be an integer between 1 and 1000.", "", "0016-00000401");
     }
-    const names = [...this.buckets.keys()].filter((n) => n.startsWith(prefix) && n > marker).sort();
-    const page = dialect === "oss" ? names.slice(0, maxKeys) : names;
+    const token = dialect === "s3" ? (query["continuation-token"] ?? "") : "";
+    const names = [...this.buckets.keys()].filter((n) => n.startsWith(prefix) && n > marker && n > token).sort();
+    const page = dialect === "oss" ? names.slice(0, maxKeys) : names.slice(0, this.s3PageSize ?? names.length);
     const truncated = page.length < names.length;
     const entries = page.map((name) => {
       const b = this.buckets.get(name) as StoredBucket;
@@ -199,7 +211,7 @@ export class OssEmulator {
     });
     const body =
       dialect === "s3"
-        ? `<?xml version="1.0" encoding="UTF-8"?>\n<ListAllMyBucketsResult xmlns="${S3_NS}"><Owner><ID>emulator</ID></Owner><Buckets>${entries.join("")}</Buckets></ListAllMyBucketsResult>`
+        ? `<?xml version="1.0" encoding="UTF-8"?>\n<ListAllMyBucketsResult xmlns="${S3_NS}"><Owner><ID>emulator</ID></Owner><Buckets>${entries.join("")}</Buckets>${truncated ? `<ContinuationToken>${page.at(-1) ?? ""}</ContinuationToken>` : ""}</ListAllMyBucketsResult>`
         : `<?xml version="1.0" encoding="UTF-8"?>\n<ListAllMyBucketsResult>${
             truncated
               ? `\n  <Prefix>${prefix}</Prefix>\n  <Marker>${marker}</Marker>\n  <MaxKeys>${maxKeys}</MaxKeys>\n  <IsTruncated>true</IsTruncated>\n  <NextMarker>${page.at(-1) ?? ""}</NextMarker>`
