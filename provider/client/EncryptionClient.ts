@@ -1,7 +1,7 @@
 import http from "node:http";
 import https from "node:https";
 import { REQUEST_ID_HEADERS, RULE_GONE_CODES } from "../constants";
-import type { BucketPage, ListedBucket } from "../clouds/bucketListing";
+import { type BucketPage, type ListedBucket, MAX_LISTING_RESPONSE_BYTES } from "../clouds/bucketListing";
 import { bucketListingFor } from "../clouds/bucketListings";
 import { dialectFor } from "../dialects";
 import type { BucketRequest, Dialect } from "../dialects/dialect";
@@ -163,7 +163,7 @@ export class EncryptionClient {
     let cursor: string | undefined;
     do {
       const unsigned = buildServiceRequest(dialect, target, listing.pageQuery(cursor, pageSize));
-      const page = await this.send(unsigned, context, target.signatureVersion, options.signal, (response, ctx): Attempt<BucketPage> => {
+      const page = await this.send(unsigned, context, target.signatureVersion, options.signal, MAX_LISTING_RESPONSE_BYTES, (response, ctx): Attempt<BucketPage> => {
         if (!isSuccess(response)) return this.failure(response, ctx);
         try {
           return { done: listing.decodePage(response.body) };
@@ -221,7 +221,7 @@ export class EncryptionClient {
       serviceName: dialect.serviceName,
       method: unsigned.method,
     };
-    return this.send(unsigned, context, state.signatureVersion, signal, interpret);
+    return this.send(unsigned, context, state.signatureVersion, signal, undefined, interpret);
   }
 
   private async send<T>(
@@ -229,6 +229,7 @@ export class EncryptionClient {
     context: RequestContext,
     signatureVersion: SignatureVersion | undefined,
     signal: AbortSignal | undefined,
+    maxBodyBytes: number | undefined,
     interpret: (response: HttpResponse, context: RequestContext) => Attempt<T>,
   ): Promise<T> {
     const dialect = dialectFor(context.cloud);
@@ -239,7 +240,7 @@ export class EncryptionClient {
       this.stats.attempts++;
       // No attempt outlives the operation's budget, so maxElapsedMs is a real deadline.
       const remainingMs = Math.max(1, this.retry.maxElapsedMs - (Date.now() - started));
-      const outcome = await this.attempt(dialect, unsigned, credentials, signatureVersion, context, signal, attempt, remainingMs, interpret);
+      const outcome = await this.attempt(dialect, unsigned, credentials, signatureVersion, context, signal, attempt, remainingMs, maxBodyBytes, interpret);
       if ("done" in outcome) return outcome.done;
       const elapsed = Date.now() - started;
       const wait = Math.max(outcome.waitMs ?? 0, backoffDelayMs(attempt, this.retry, this.random));
@@ -263,6 +264,7 @@ export class EncryptionClient {
     signal: AbortSignal | undefined,
     attempt: number,
     remainingMs: number,
+    maxBodyBytes: number | undefined,
     interpret: (response: HttpResponse, context: RequestContext) => Attempt<T>,
   ): Promise<Attempt<T>> {
     // Signed anew for each attempt: the signature covers the time, and a retry may come much later.
@@ -286,6 +288,7 @@ export class EncryptionClient {
           connectTimeoutMs: Math.min(this.timeouts.connectTimeoutMs, remainingMs),
           timeoutMs: Math.min(this.timeouts.requestTimeoutMs, remainingMs),
           agents: this.agents,
+          ...(maxBodyBytes !== undefined ? { maxBodyBytes } : {}),
           ...(signal !== undefined ? { signal } : {}),
         },
       );

@@ -1,5 +1,11 @@
 import type { XmlNode } from "../xml/parseXml";
 
+/**
+ * The largest ListBuckets page read: 1,000 Aliyun buckets take about 400 KB and S3's unpaged
+ * answer about 150 bytes a bucket; a rule's 64 KiB limit would cut a real fleet's page.
+ */
+export const MAX_LISTING_RESPONSE_BYTES = 8 * 1024 * 1024;
+
 /** One bucket as a ListBuckets page names it. */
 export interface ListedBucket {
   readonly name: string;

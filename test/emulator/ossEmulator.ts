@@ -57,6 +57,8 @@ export class OssEmulator {
   /** Requests being handled now, and the most at once since the last reset (to check a client's bound). */
   inFlight = 0;
   peakInFlight = 0;
+  /** Time each answer takes, as a remote service's would (0: answer at once). */
+  latencyMs = 0;
   readonly log: LoggedRequest[] = [];
   readonly faults = new FaultPlan();
   private readonly secrets = new Map<string, string>();
@@ -108,6 +110,7 @@ export class OssEmulator {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString("utf8");
+    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
     const headers = flattenHeaders(req.headers);
     const url = new URL(req.url ?? "/", "http://emulator");
     const query: Record<string, string | null> = {};
