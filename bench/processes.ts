@@ -7,6 +7,8 @@ export interface EmulatorProcess {
   readonly url: string;
   /** Requests the emulator has received so far. */
   requestCount(): Promise<number>;
+  /** ListBuckets requests the emulator has received so far. */
+  listRequestCount(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -23,6 +25,10 @@ export async function startEmulatorProcess(credentials: { accessKeyId: string; s
     url,
     async requestCount() {
       child.stdin.write("\n");
+      return Number((await iterator.next()).value);
+    },
+    async listRequestCount() {
+      child.stdin.write("list\n");
       return Number((await iterator.next()).value);
     },
     async stop() {

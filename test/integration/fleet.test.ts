@@ -106,7 +106,7 @@ describe("fleet listing and scanning against the emulator on 127.0.0.1", () => {
   it("the emulator refuses max-keys above 1000, as Alibaba documents", async () => {
     const client = clientFor();
     // The listing clamps its own page size; bypass it to ask the server for 1001.
-    const original = aliyunBucketListing.pageQuery;
+    const original = aliyunBucketListing.pageQuery.bind(aliyunBucketListing);
     aliyunBucketListing.pageQuery = () => ({ "max-keys": "1001" });
     try {
       await assert.rejects(client.listBuckets({ cloud: "aliyun", region: "cn-hangzhou", endpoint }), /HTTP 400 InvalidArgument/);
