@@ -27,14 +27,15 @@ function runScan(args: readonly string[], env: Record<string, string>): Promise<
   const script = `require(${JSON.stringify(CLI)}).main(process.argv).then((code) => { process.stderr.write("maxrss " + process.resourceUsage().maxRSS + "\\n"); process.exitCode = code; });`;
   const started = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["-e", script, "--", ...args], { env: { PATH: process.env["PATH"] ?? "", ...env }, stdio: ["ignore", "ignore", "pipe"] });
+    // With -e, argv[1] is the first argument: a placeholder stands where the script path would be.
+    const child = spawn(process.execPath, ["-e", script, "--", "pulumi-bucket-encryption", ...args], { env: { PATH: process.env["PATH"] ?? "", ...env }, stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     child.on("error", reject);
     child.on("close", (code) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const rss = /maxrss (\d+)/.exec(stderr)?.[1];
-      if (rss === undefined) reject(new Error(`the scan did not finish: ${stderr.slice(-2000)}`));
+      if (rss === undefined || code === 1) reject(new Error(`the scan failed (exit ${code ?? "none"}): ${stderr.slice(-2000)}`));
       else resolve({ code: code ?? -1, seconds, peakRssMiB: Number(rss) / 1024 });
     });
   });
@@ -42,28 +43,32 @@ function runScan(args: readonly string[], env: Record<string, string>): Promise<
 
 /**
  * `scan` over `count` buckets (a quarter with a rule) on the emulator (Aliyun dialect, in its own
- * process, pages of 1,000) and on MinIO (JD Cloud dialect, behind a counting proxy), at each
+ * process, pages of 1,000; once answering at once, once taking 20 ms per answer as a remote
+ * region would, which is where the concurrency bound pays) and on MinIO (JD Cloud dialect, behind a counting proxy), at each
  * concurrency: wall time, requests counted at the server, and the command's peak memory.
  */
 export async function fleetScanFigures(tools: Tools, count: number, concurrencies: readonly number[]): Promise<ScanFigures[]> {
   const names = Array.from({ length: count }, (_, i) => `fleet-${String(i).padStart(5, "0")}`);
   const figures: ScanFigures[] = [];
   const credentials = { accessKeyId: "LTAI-fleet-bench", secretAccessKey: "fleet-bench-secret" };
-  const emulator = await startEmulatorProcess(credentials, names.map((n, i) => (i % 4 === 0 ? `${n}=AES256` : n)));
-  try {
-    for (const concurrency of concurrencies) {
-      const before = await emulator.requestCount();
-      const listBefore = await emulator.listRequestCount();
-      const run = await runScan(["scan", "--target", `aliyun:cn-hangzhou=${emulator.url}`, "--concurrency", String(concurrency), "--format", "json"], {
-        ALIBABA_CLOUD_ACCESS_KEY_ID: credentials.accessKeyId,
-        ALIBABA_CLOUD_ACCESS_KEY_SECRET: credentials.secretAccessKey,
-      });
-      const requests = (await emulator.requestCount()) - before;
-      const listRequests = (await emulator.listRequestCount()) - listBefore;
-      figures.push({ server: "OSS emulator (Aliyun, OSS V4)", buckets: count, concurrency, seconds: run.seconds, listRequests, ruleRequests: requests - listRequests, peakRssMiB: run.peakRssMiB, exitCode: run.code });
+  for (const latencyMs of [0, 20]) {
+    const emulator = await startEmulatorProcess(credentials, names.map((n, i) => (i % 4 === 0 ? `${n}=AES256` : n)), { latencyMs });
+    const server = latencyMs === 0 ? "OSS emulator (Aliyun, OSS V4)" : `OSS emulator, ${latencyMs} ms per answer`;
+    try {
+      for (const concurrency of concurrencies) {
+        const before = await emulator.requestCount();
+        const listBefore = await emulator.listRequestCount();
+        const run = await runScan(["scan", "--target", `aliyun:cn-hangzhou=${emulator.url}`, "--concurrency", String(concurrency), "--format", "json"], {
+          ALIBABA_CLOUD_ACCESS_KEY_ID: credentials.accessKeyId,
+          ALIBABA_CLOUD_ACCESS_KEY_SECRET: credentials.secretAccessKey,
+        });
+        const requests = (await emulator.requestCount()) - before;
+        const listRequests = (await emulator.listRequestCount()) - listBefore;
+        figures.push({ server, buckets: count, concurrency, seconds: run.seconds, listRequests, ruleRequests: requests - listRequests, peakRssMiB: run.peakRssMiB, exitCode: run.code });
+      }
+    } finally {
+      await emulator.stop();
     }
-  } finally {
-    await emulator.stop();
   }
 
   const minio = await startMinio(tools.minio);

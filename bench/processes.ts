@@ -12,9 +12,18 @@ export interface EmulatorProcess {
   stop(): Promise<void>;
 }
 
-export async function startEmulatorProcess(credentials: { accessKeyId: string; secretAccessKey: string }, buckets: readonly string[]): Promise<EmulatorProcess> {
+export async function startEmulatorProcess(
+  credentials: { accessKeyId: string; secretAccessKey: string },
+  buckets: readonly string[],
+  options: { readonly latencyMs?: number } = {},
+): Promise<EmulatorProcess> {
   const child = spawn(process.execPath, [path.join(__dirname, "../test/emulator/main.js"), ...buckets], {
-    env: { ...process.env, EMULATOR_ACCESS_KEY_ID: credentials.accessKeyId, EMULATOR_SECRET: credentials.secretAccessKey },
+    env: {
+      ...process.env,
+      EMULATOR_ACCESS_KEY_ID: credentials.accessKeyId,
+      EMULATOR_SECRET: credentials.secretAccessKey,
+      EMULATOR_LATENCY_MS: String(options.latencyMs ?? 0),
+    },
     stdio: ["pipe", "pipe", "inherit"],
   });
   const lines = createInterface({ input: child.stdout });

@@ -8,6 +8,8 @@ const emulator = new OssEmulator([
   { accessKeyId: process.env["EMULATOR_ACCESS_KEY_ID"] ?? "", secretAccessKey: process.env["EMULATOR_SECRET"] ?? "" },
 ]);
 // `name` creates a bucket; `name=ALGORITHM` creates it with that rule set.
+// EMULATOR_LATENCY_MS delays every answer, as a remote service's round trip would.
+emulator.latencyMs = Number(process.env["EMULATOR_LATENCY_MS"] ?? "0") || 0;
 for (const arg of process.argv.slice(2)) {
   const [bucket = "", algorithm] = arg.split("=");
   emulator.createBucket(bucket);
