@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import { type Command, Option } from "commander";
-import { CLOUDS } from "../../provider/constants";
+import { CLOUDS, type Cloud } from "../../provider/clouds";
+import { SIGNATURE_VERSIONS } from "../../provider/constants";
 import { boundedMap } from "../fleet/boundedMap";
 import { type BucketStatus, type BucketTarget, declaredState, readBucketStatus } from "../fleet/bucketStatus";
 import { environmentClient } from "../fleet/environmentClient";
 import { createProgress } from "../fleet/progress";
-import { parseBucketTarget, parseReach } from "../fleet/targets";
+import { choosesSignature, parseBucketTarget, parseReach } from "../fleet/targets";
 import { EXIT, type ExitCode } from "../exitCodes";
 import { parseBucketList } from "../importFile/bucketList";
 import type { Declaration } from "../importFile/declarations";
@@ -38,7 +39,7 @@ export function register(program: Command): void {
     .addOption(new Option("--cloud <cloud>", "the cloud of the buckets named as arguments").choices([...CLOUDS]))
     .option("--region <region>", "their region (cn-hangzhou, cn-north-1, ...)")
     .option("--endpoint <url>", "an endpoint replacing the region's public one (the resource's endpoint input)")
-    .addOption(new Option("--signature-version <version>", "Aliyun signature version").choices(["v4", "v1"]))
+    .addOption(new Option("--signature-version <version>", "for clouds with a choice of signature (Aliyun: v4, v1)").choices([...SIGNATURE_VERSIONS]))
     .option("--from <file>", "a file of buckets, one <cloud>:<region>:<bucket> per line (# comments)")
     .option("--out <file>", "the import file to write", "bucket-encryption-import.json")
     .option("--declarations <file>", "the TypeScript declarations to write", "bucket-encryption-imported.ts")
@@ -70,7 +71,7 @@ async function runImport(buckets: readonly string[], options: ImportOptions): Pr
   if (buckets.length > 0) {
     if (options.cloud === undefined || options.region === undefined) problems.push("buckets given as arguments need --cloud and --region");
     else {
-      const reach = parseReach(options.cloud as (typeof CLOUDS)[number], options.endpoint, options.signatureVersion);
+      const reach = parseReach(options.cloud as Cloud, options.endpoint, options.signatureVersion);
       if ("problem" in reach) problems.push(reach.problem);
       else for (const bucket of buckets) collect(parseBucketTarget(options.cloud, options.region, bucket, reach.value));
     }
@@ -79,7 +80,7 @@ async function runImport(buckets: readonly string[], options: ImportOptions): Pr
     const list = parseBucketList(readFileSync(options.from, "utf8"));
     problems.push(...list.problems.map((p) => `${options.from}: ${p}`));
     for (const address of list.buckets) {
-      const reach = parseReach(address.cloud, options.endpoint, address.cloud === "aliyun" ? options.signatureVersion : undefined);
+      const reach = parseReach(address.cloud, options.endpoint, choosesSignature(address.cloud) ? options.signatureVersion : undefined);
       if ("problem" in reach) problems.push(reach.problem);
       else collect(parseBucketTarget(address.cloud, address.region, address.bucket, reach.value));
     }

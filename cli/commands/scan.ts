@@ -1,5 +1,5 @@
 import { type Command, Option } from "commander";
-import { SSE_ALGORITHMS } from "../../provider/constants";
+import { SIGNATURE_VERSIONS, SSE_ALGORITHMS } from "../../provider/constants";
 import type { ServiceTarget } from "../../provider/requests/buildServiceRequest";
 import { type BucketStatus, declaredState, targetId } from "../fleet/bucketStatus";
 import { environmentClient } from "../fleet/environmentClient";
@@ -38,7 +38,7 @@ export function register(program: Command): void {
         "encrypted (with what), not encrypted, and whether a stack declares it.",
     )
     .requiredOption("--target <cloud:region[=endpoint]>", "a region to scan; repeat for more (endpoint: replaces the public one)", collect, [])
-    .addOption(new Option("--signature-version <version>", "Aliyun signature version").choices(["v4", "v1"]))
+    .addOption(new Option("--signature-version <version>", "for clouds with a choice of signature (Aliyun: v4, v1)").choices([...SIGNATURE_VERSIONS]))
     .option("--stack <name>", "compare with this stack's state (Automation API stack export)")
     .option("--cwd <dir>", "the Pulumi project directory of --stack", process.cwd())
     .option("--concurrency <n>", "rules read at once (requests in flight)", "8")

@@ -1,9 +1,9 @@
 import type { EncryptionClient } from "../../provider/client/EncryptionClient";
 import { ServiceError } from "../../provider/errors/ServiceError";
-import { formatResourceId } from "../../provider/lifecycle/resourceId";
+import { formatResourceId } from "../../provider/resourceId";
 import type { BucketEncryptionState, EncryptionRule } from "../../provider/model";
 import type { ServiceTarget } from "../../provider/requests/buildServiceRequest";
-import { bucketNameProblem } from "../../provider/validation/bucketName";
+import { cloudModule } from "../../provider/clouds";
 import { checkInputs } from "../../provider/validation/checkInputs";
 
 /** One bucket to read: where it lives and how to reach it. */
@@ -32,7 +32,7 @@ export interface BucketStatus {
 export async function readBucketStatus(client: EncryptionClient, target: BucketTarget): Promise<BucketStatus> {
   // A name from a listing is the server's, not ours: one the resource would refuse is never put
   // into a request's host or path.
-  const problem = bucketNameProblem(target.cloud, target.bucket);
+  const problem = cloudModule(target.cloud).bucketNameProblem(target.bucket);
   if (problem !== undefined) return { target, finding: { kind: "error", message: `bucket name ${JSON.stringify(target.bucket)} ${problem}; not read` } };
   try {
     // The algorithm is a placeholder: a GET sends only the address.

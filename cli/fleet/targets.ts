@@ -1,9 +1,8 @@
-import { CLOUDS } from "../../provider/constants";
-import { parseResourceId } from "../../provider/lifecycle/resourceId";
+import { CLOUDS, cloudModule, isCloud } from "../../provider/clouds";
+import { parseResourceId } from "../../provider/resourceId";
 import type { Cloud, SignatureVersion } from "../../provider/model";
 import type { ServiceTarget } from "../../provider/requests/buildServiceRequest";
 import { normalizeEndpoint } from "../../provider/validation/endpoint";
-import { normalizeRegion } from "../../provider/validation/region";
 import type { BucketTarget } from "./bucketStatus";
 
 /** How requests reach a cloud: an endpoint override and Aliyun's signature version, as the resource's inputs. */
@@ -23,11 +22,18 @@ export function parseReach(cloud: Cloud, endpoint: string | undefined, signature
     if ("problem" in result) return { problem: `endpoint ${JSON.stringify(endpoint)} ${result.problem}` };
     normalized = result.endpoint;
   }
-  if (signatureVersion !== undefined && signatureVersion !== "v4" && signatureVersion !== "v1") {
-    return { problem: `signature version must be v4 or v1, not ${JSON.stringify(signatureVersion)}` };
+  if (signatureVersion === undefined) return { value: normalized !== undefined ? { endpoint: normalized } : {} };
+  const offered = cloudModule(cloud).signatureVersions;
+  const chosen = offered.find((v) => v === signatureVersion);
+  if (chosen === undefined) {
+    return { problem: offered.length === 0 ? `${cloud} offers no choice of signature` : `signature version must be one of ${offered.join(", ")}, not ${JSON.stringify(signatureVersion)}` };
   }
-  if (signatureVersion !== undefined && cloud !== "aliyun") return { problem: `a signature version applies to aliyun only, not ${cloud}` };
-  return { value: { ...(normalized !== undefined ? { endpoint: normalized } : {}), ...(signatureVersion !== undefined ? { signatureVersion } : {}) } };
+  return { value: { ...(normalized !== undefined ? { endpoint: normalized } : {}), signatureVersion: chosen } };
+}
+
+/** Whether `cloud` offers a choice of signature version (the --signature-version option applies). */
+export function choosesSignature(cloud: Cloud): boolean {
+  return cloudModule(cloud).signatureVersions.length > 0;
 }
 
 /** A bucket given as cloud, region and name (or as one `<cloud>:<region>:<bucket>` id), with how to reach it. */
@@ -47,11 +53,11 @@ export function parseServiceTarget(text: string, signatureVersion: string | unde
   const match = /^([a-z]+):([a-z0-9-]+)(?:=(.+))?$/.exec(text.trim());
   if (match === null) return { problem: `target ${JSON.stringify(text)} is not <cloud>:<region> or <cloud>:<region>=<endpoint>` };
   const [, cloudText = "", regionText = "", endpoint] = match;
-  if (!(CLOUDS as readonly string[]).includes(cloudText)) return { problem: `target ${JSON.stringify(text)}: cloud must be one of ${CLOUDS.join(", ")}` };
-  const cloud = cloudText as Cloud;
-  const region = normalizeRegion(cloud, regionText);
+  if (!isCloud(cloudText)) return { problem: `target ${JSON.stringify(text)}: cloud must be one of ${CLOUDS.join(", ")}` };
+  const cloud: Cloud = cloudText;
+  const region = cloudModule(cloud).normalizeRegion(regionText);
   if (!("region" in region)) return { problem: `target ${JSON.stringify(text)}: region ${region.problem}` };
-  const reach = parseReach(cloud, endpoint, cloud === "aliyun" ? signatureVersion : undefined);
+  const reach = parseReach(cloud, endpoint, choosesSignature(cloud) ? signatureVersion : undefined);
   if ("problem" in reach) return { problem: `target ${JSON.stringify(text)}: ${reach.problem}` };
   return { value: { cloud, region: region.region, ...reach.value } };
 }

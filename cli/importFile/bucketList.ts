@@ -1,4 +1,4 @@
-import { parseResourceId } from "../../provider/lifecycle/resourceId";
+import { parseResourceId } from "../../provider/resourceId";
 import type { BucketAddress } from "../../provider/model";
 
 /**

@@ -1,4 +1,4 @@
-import { formatResourceId } from "../../provider/lifecycle/resourceId";
+import { formatResourceId } from "../../provider/resourceId";
 import type { BucketEncryptionState } from "../../provider/model";
 
 /**

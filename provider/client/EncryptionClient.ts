@@ -1,23 +1,22 @@
 import http from "node:http";
 import https from "node:https";
-import { REQUEST_ID_HEADERS, RULE_GONE_CODES } from "../constants";
+import { cloudModule } from "../clouds";
 import { type BucketPage, type ListedBucket, MAX_LISTING_RESPONSE_BYTES } from "../clouds/bucketListing";
-import { bucketListingFor } from "../clouds/bucketListings";
-import { dialectFor } from "../dialects";
-import type { BucketRequest, Dialect } from "../dialects/dialect";
+import type { CloudModule } from "../clouds/cloudModule";
+import { REQUEST_ID_HEADERS } from "../constants";
 import { MalformedResponseError } from "../errors/MalformedResponseError";
 import type { RequestContext } from "../errors/requestContext";
 import { describeRequest } from "../errors/requestContext";
 import { ServiceError } from "../errors/ServiceError";
-import { parseServiceErrorBody } from "../errors/serviceErrorBody";
+import { parseServiceErrorBody } from "../xml/serviceErrorBody";
 import { TransportError } from "../errors/TransportError";
 import { type HttpResponse, NetworkFailure, sendRequest } from "../http/sendRequest";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isTransientResponse, retryAfterMs, type RetryPolicy } from "../http/retryPolicy";
 import type { BucketEncryptionState, Cloud, Credentials, EncryptionRule, SignatureVersion } from "../model";
 import { buildRequest, type Operation } from "../requests/buildRequest";
+import { formatResourceId } from "../resourceId";
+import type { BucketRequest } from "../requests/bucketRequest";
 import { buildServiceRequest, type ServiceTarget } from "../requests/buildServiceRequest";
-import { uriEncode } from "../signing/uriEncode";
-import { formatResourceId } from "../lifecycle/resourceId";
 import { SigningCache } from "../signing/signingCache";
 import { clockSkewHint } from "./clockSkew";
 import { parseXml } from "../xml/parseXml";
@@ -69,9 +68,10 @@ export interface ListOptions {
 /** Default ListBuckets page size: the largest Aliyun allows, so a fleet costs the fewest requests. */
 export const DEFAULT_LIST_PAGE_SIZE = 1000;
 
-type Attempt<T> = { readonly done: T } | { readonly retry: Error; readonly waitMs?: number };
+// The one "no such bucket" code both dialects share (every other gone code means "no rule").
+const NO_SUCH_BUCKET = "NoSuchBucket";
 
-const GONE = new Set<string>(RULE_GONE_CODES);
+type Attempt<T> = { readonly done: T } | { readonly retry: Error; readonly waitMs?: number };
 
 /**
  * Put/Get/DeleteBucketEncryption for both clouds: one logical call each, retried only on
@@ -108,18 +108,18 @@ export class EncryptionClient {
 
   /** The bucket's rule, or undefined when the bucket has none or does not exist (GetBucketEncryption). */
   async getRule(state: BucketEncryptionState, signal?: AbortSignal): Promise<EncryptionRule | undefined> {
-    const dialect = dialectFor(state.cloud);
+    const cloud = cloudModule(state.cloud);
     return this.call(state, "get", signal, (response, context): Attempt<EncryptionRule | undefined> => {
       if (isSuccess(response)) {
         try {
-          return { done: dialect.decodeRule(response.body) };
+          return { done: cloud.decodeRule(response.body) };
         } catch (error) {
           // A 2xx whose body is not the rule is retried: a proxy or a cut that still ended cleanly.
           const message = error instanceof Error ? error.message : String(error);
           return { retry: new MalformedResponseError(`${describeRequest(context)}: ${message}`, { cause: error }) };
         }
       }
-      if (isGone(response)) return { done: undefined };
+      if (isGone(cloud, response)) return { done: undefined };
       return this.failure(response, context);
     });
   }
@@ -129,20 +129,20 @@ export class EncryptionClient {
    * (import reports the two differently).
    */
   async readRule(state: BucketEncryptionState, signal?: AbortSignal): Promise<RuleReading> {
-    const dialect = dialectFor(state.cloud);
+    const cloud = cloudModule(state.cloud);
     return this.call(state, "get", signal, (response, context): Attempt<RuleReading> => {
       if (isSuccess(response)) {
         try {
-          return { done: { rule: dialect.decodeRule(response.body) } };
+          return { done: { rule: cloud.decodeRule(response.body) } };
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
           return { retry: new MalformedResponseError(`${describeRequest(context)}: ${message}`, { cause: error }) };
         }
       }
-      if (isGone(response)) {
+      if (isGone(cloud, response)) {
         const code = parseServiceErrorBody(response.body).code ?? "";
         const requestId = headerValue(response, REQUEST_ID_HEADERS);
-        return { done: { absent: code === "NoSuchBucket" ? "no-bucket" : "no-rule", code, ...(requestId !== undefined ? { requestId } : {}) } };
+        return { done: { absent: code === NO_SUCH_BUCKET ? "no-bucket" : "no-rule", code, ...(requestId !== undefined ? { requestId } : {}) } };
       }
       return this.failure(response, context);
     });
@@ -154,19 +154,18 @@ export class EncryptionClient {
    * Buckets the service places in another region are left out.
    */
   async listBuckets(target: ServiceTarget, options: ListOptions = {}): Promise<ListedBucket[]> {
-    const dialect = dialectFor(target.cloud);
-    const listing = bucketListingFor(target.cloud);
+    const cloud = cloudModule(target.cloud);
     const pageSize = options.pageSize ?? DEFAULT_LIST_PAGE_SIZE;
-    const context: RequestContext = { resource: `${target.cloud}:${target.region}`, cloud: target.cloud, serviceName: dialect.serviceName, method: "GET", call: "/ (ListBuckets)" };
+    const context: RequestContext = { resource: `${target.cloud}:${target.region}`, cloud: target.cloud, serviceName: cloud.serviceName, method: "GET", call: "/ (ListBuckets)" };
     const found: ListedBucket[] = [];
     const seen = new Set<string>();
     let cursor: string | undefined;
     do {
-      const unsigned = buildServiceRequest(dialect, target, listing.pageQuery(cursor, pageSize));
+      const unsigned = buildServiceRequest(cloud, target, cloud.bucketListing.pageQuery(cursor, pageSize));
       const page = await this.send(unsigned, context, target.signatureVersion, options.signal, MAX_LISTING_RESPONSE_BYTES, (response, ctx): Attempt<BucketPage> => {
         if (!isSuccess(response)) return this.failure(response, ctx);
         try {
-          return { done: listing.decodePage(response.body) };
+          return { done: cloud.bucketListing.decodePage(response.body) };
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
           return { retry: new MalformedResponseError(`${describeRequest(ctx)}: ${message}`, { cause: error }) };
@@ -187,7 +186,7 @@ export class EncryptionClient {
   /** Removes the bucket's rule (DeleteBucketEncryption); a rule or bucket already gone is success. */
   async deleteRule(state: BucketEncryptionState, signal?: AbortSignal): Promise<void> {
     await this.call(state, "delete", signal, (response, context): Attempt<void> =>
-      isSuccess(response) ? acknowledged(response, context) : isGone(response) ? { done: undefined } : this.failure(response, context),
+      isSuccess(response) ? acknowledged(response, context) : isGone(cloudModule(state.cloud), response) ? { done: undefined } : this.failure(response, context),
     );
   }
 
@@ -213,12 +212,12 @@ export class EncryptionClient {
     signal: AbortSignal | undefined,
     interpret: (response: HttpResponse, context: RequestContext) => Attempt<T>,
   ): Promise<T> {
-    const dialect = dialectFor(state.cloud);
-    const unsigned = buildRequest(dialect, state, operation);
+    const cloud = cloudModule(state.cloud);
+    const unsigned = buildRequest(cloud, state, operation);
     const context: RequestContext = {
       resource: formatResourceId(state),
       cloud: state.cloud,
-      serviceName: dialect.serviceName,
+      serviceName: cloud.serviceName,
       method: unsigned.method,
     };
     return this.send(unsigned, context, state.signatureVersion, signal, undefined, interpret);
@@ -232,7 +231,7 @@ export class EncryptionClient {
     maxBodyBytes: number | undefined,
     interpret: (response: HttpResponse, context: RequestContext) => Attempt<T>,
   ): Promise<T> {
-    const dialect = dialectFor(context.cloud);
+    const cloud = cloudModule(context.cloud);
     const credentials = this.options.credentials(context.cloud);
     const started = Date.now();
     this.stats.operations++;
@@ -240,7 +239,7 @@ export class EncryptionClient {
       this.stats.attempts++;
       // No attempt outlives the operation's budget, so maxElapsedMs is a real deadline.
       const remainingMs = Math.max(1, this.retry.maxElapsedMs - (Date.now() - started));
-      const outcome = await this.attempt(dialect, unsigned, credentials, signatureVersion, context, signal, attempt, remainingMs, maxBodyBytes, interpret);
+      const outcome = await this.attempt(cloud, unsigned, credentials, signatureVersion, context, signal, attempt, remainingMs, maxBodyBytes, interpret);
       if ("done" in outcome) return outcome.done;
       const elapsed = Date.now() - started;
       const wait = Math.max(outcome.waitMs ?? 0, backoffDelayMs(attempt, this.retry, this.random));
@@ -256,7 +255,7 @@ export class EncryptionClient {
   }
 
   private async attempt<T>(
-    dialect: Dialect,
+    cloud: CloudModule,
     unsigned: BucketRequest,
     credentials: Credentials,
     signatureVersion: SignatureVersion | undefined,
@@ -268,22 +267,14 @@ export class EncryptionClient {
     interpret: (response: HttpResponse, context: RequestContext) => Attempt<T>,
   ): Promise<Attempt<T>> {
     // Signed anew for each attempt: the signature covers the time, and a retry may come much later.
-    const headers = await dialect.sign(unsigned, credentials, this.now(), {
+    const signed = await cloud.sign(unsigned, credentials, this.now(), {
       cache: this.signing,
       ...(signatureVersion !== undefined ? { signatureVersion } : {}),
     });
     let response: HttpResponse;
     try {
       response = await sendRequest(
-        {
-          method: unsigned.method,
-          protocol: unsigned.protocol,
-          hostname: unsigned.hostname,
-          ...(unsigned.port !== undefined ? { port: unsigned.port } : {}),
-          target: `${unsigned.path}${queryString(unsigned.query)}`,
-          headers,
-          body: unsigned.body,
-        },
+        signed,
         {
           connectTimeoutMs: Math.min(this.timeouts.connectTimeoutMs, remainingMs),
           timeoutMs: Math.min(this.timeouts.requestTimeoutMs, remainingMs),
@@ -320,23 +311,14 @@ function acknowledged(response: HttpResponse, context: RequestContext): Attempt<
   }
 }
 
-// `?encryption` for the bare subresource (as the services write it), `?k=v&…` otherwise, sorted
-// and encoded as the signers canonicalise them.
-function queryString(query: Readonly<Record<string, string>>): string {
-  const parts = Object.entries(query)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([k, v]) => (v === "" ? uriEncode(k) : `${uriEncode(k)}=${uriEncode(v)}`));
-  return parts.length > 0 ? `?${parts.join("&")}` : "";
-}
-
 function isSuccess(response: HttpResponse): boolean {
   return response.status >= 200 && response.status < 300;
 }
 
-function isGone(response: HttpResponse): boolean {
+function isGone(cloud: CloudModule, response: HttpResponse): boolean {
   if (response.status !== 404) return false;
   const code = parseServiceErrorBody(response.body).code;
-  return code !== undefined && GONE.has(code);
+  return code !== undefined && (cloud.goneCodes).includes(code);
 }
 
 function headerValue(response: HttpResponse, names: readonly string[]): string | undefined {
