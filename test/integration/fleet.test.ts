@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, beforeEach, describe, it } from "node:test";
@@ -186,6 +186,24 @@ describe("fleet listing and scanning against the emulator on 127.0.0.1", () => {
       assert.equal(result.code, 1);
       assert.match(result.stderr, /must use https/);
       assert.equal(emulator.log.length, before);
+    });
+
+    it("import --from: a list of ids (comments allowed); one bad line refuses the whole list before any request", async () => {
+      emulator.setRule("fleet-0007", { SSEAlgorithm: "AES256" });
+      const list = path.join(dir, "buckets.txt");
+      writeFileSync(list, "# adopted buckets\naliyun:oss-cn-hangzhou:fleet-0007\naliyun:cn-hangzhou:Not_A_Bucket\n");
+      const before = emulator.log.length;
+      const refused = await runCli(["import", "--from", list, "--endpoint", endpoint], dir);
+      assert.equal(refused.code, 1);
+      assert.match(refused.stderr, /buckets\.txt: line 3: "aliyun:cn-hangzhou:Not_A_Bucket"/);
+      assert.equal(emulator.log.length, before);
+      writeFileSync(list, "# adopted buckets\naliyun:oss-cn-hangzhou:fleet-0007\n");
+      const result = await runCli(["import", "--from", list, "--endpoint", endpoint, "--out", "from.json", "--declarations", "from.ts", "--no-protect"], dir);
+      assert.equal(result.code, 0, result.stderr);
+      const file = JSON.parse(readFileSync(path.join(dir, "from.json"), "utf8")) as { resources: Array<{ id: string }> };
+      assert.deepEqual(file.resources.map((r) => r.id), ["aliyun:cn-hangzhou:fleet-0007"]);
+      assert.doesNotMatch(readFileSync(path.join(dir, "from.ts"), "utf8"), /protect/);
+      assert.match(result.stderr, /--generate-code=false --protect=false\n/);
     });
 
     it("import: the encrypted buckets are written; no rule and no bucket are reported and left out (exit 2)", async () => {
