@@ -7,12 +7,23 @@ export interface EmulatorProcess {
   readonly url: string;
   /** Requests the emulator has received so far. */
   requestCount(): Promise<number>;
+  /** ListBuckets requests the emulator has received so far. */
+  listRequestCount(): Promise<number>;
   stop(): Promise<void>;
 }
 
-export async function startEmulatorProcess(credentials: { accessKeyId: string; secretAccessKey: string }, buckets: readonly string[]): Promise<EmulatorProcess> {
+export async function startEmulatorProcess(
+  credentials: { accessKeyId: string; secretAccessKey: string },
+  buckets: readonly string[],
+  options: { readonly latencyMs?: number } = {},
+): Promise<EmulatorProcess> {
   const child = spawn(process.execPath, [path.join(__dirname, "../test/emulator/main.js"), ...buckets], {
-    env: { ...process.env, EMULATOR_ACCESS_KEY_ID: credentials.accessKeyId, EMULATOR_SECRET: credentials.secretAccessKey },
+    env: {
+      ...process.env,
+      EMULATOR_ACCESS_KEY_ID: credentials.accessKeyId,
+      EMULATOR_SECRET: credentials.secretAccessKey,
+      EMULATOR_LATENCY_MS: String(options.latencyMs ?? 0),
+    },
     stdio: ["pipe", "pipe", "inherit"],
   });
   const lines = createInterface({ input: child.stdout });
@@ -23,6 +34,10 @@ export async function startEmulatorProcess(credentials: { accessKeyId: string; s
     url,
     async requestCount() {
       child.stdin.write("\n");
+      return Number((await iterator.next()).value);
+    },
+    async listRequestCount() {
+      child.stdin.write("list\n");
       return Number((await iterator.next()).value);
     },
     async stop() {

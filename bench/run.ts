@@ -11,6 +11,7 @@ import { COMMANDS, type CommandName, medianFigure, type NetworkFigure, type Netw
 import { runNetworkCycle } from "./networkScenario";
 import { median, startEmulatorProcess } from "./processes";
 import { type CycleFigures, runCycle } from "./pulumiScale";
+import { fleetScanFigures } from "./fleetScan";
 
 // `npm run bench`: every figure of the performance report from one run, printed as a Markdown
 // report (also written to build/reports/bench.md). Timings are medians; ratios come from the
@@ -153,7 +154,14 @@ async function main(): Promise<void> {
       `| ${n} | ${f.up.requests} | ${f.preview.requests} | ${f.refresh.requests} | ${f.destroy.requests} | ${f.providerBytes} | ${f.stateBytes} | ${fmt(f.stateBytes / Number(n), 0)} | ${fmt(median(ours.map((x) => x.providerPeakRssMiB)), 1)} (${fmt(median(floor.map((x) => x.providerPeakRssMiB)), 1)}) |`,
     );
   }
-  writeReports({ networkFigures, s3Costs, ossCosts, micro, floorLoad, oursLoad, figures });
+  const fleet = await fleetScanFigures(tools, Number(process.env["BENCH_FLEET_BUCKETS"] ?? "1000"), [1, 8, 32]);
+  out();
+  out(`## Fleet scan (\`scan --format json\`, one process per run; a quarter of the buckets have a rule)`);
+  out();
+  out(`| server | buckets | concurrency | wall s | ListBuckets requests | rule GETs | peak RSS MiB | exit |`);
+  out(`|---|---:|---:|---:|---:|---:|---:|---:|`);
+  for (const f of fleet) out(`| ${f.server} | ${f.buckets} | ${f.concurrency} | ${fmt(f.seconds)} | ${f.listRequests} | ${f.ruleRequests} | ${fmt(f.peakRssMiB, 1)} | ${f.exitCode} |`);
+  writeReports({ networkFigures, s3Costs, ossCosts, micro, floorLoad, oursLoad, figures, fleet });
 }
 
 function writeReports(data: Record<string, unknown>): void {

@@ -1,10 +1,11 @@
 import http from "node:http";
 import { cloudModule } from "../clouds";
+import { type BucketPage, type ListedBucket, MAX_LISTING_RESPONSE_BYTES } from "../clouds/bucketListing";
 import type { CloudModule } from "../clouds/cloudModule";
 import { REQUEST_ID_HEADERS } from "../constants";
 import { AcknowledgementError, type UnprovenBody } from "../errors/AcknowledgementError";
 import { MalformedResponseError } from "../errors/MalformedResponseError";
-import type { RequestContext } from "../errors/requestContext";
+import { describeRequest, type RequestContext } from "../errors/requestContext";
 import { ServiceError } from "../errors/ServiceError";
 import { parseServiceErrorBody } from "../xml/serviceErrorBody";
 import { TransportError } from "../errors/TransportError";
@@ -16,10 +17,11 @@ import { sendOnSharedConnections } from "../http/sendOnSharedConnections";
 import { type HttpResponse, NetworkFailure } from "../http/sendRequest";
 import { timerDelayProblem } from "../http/timerLimit";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isTransientCode, isTransientResponse, retryAfterMs, type RetryPolicy } from "../http/retryPolicy";
-import type { BucketEncryptionState, BucketLocation, Credentials, LiveRule } from "../model";
+import type { BucketEncryptionState, BucketLocation, Cloud, Credentials, LiveRule, ResourceIdentity, SignatureVersion } from "../model";
 import { buildRequest } from "../requests/buildRequest";
 import { formatResourceId } from "../resourceId";
 import type { BucketRequest } from "../requests/bucketRequest";
+import { buildServiceRequest, type ServiceTarget } from "../requests/buildServiceRequest";
 import { SigningCache } from "../signing/signingCache";
 import { userAgent } from "../userAgent";
 import { clockSkewHint } from "./clockSkew";
@@ -46,13 +48,39 @@ export interface ClientStats {
 /** What the client needs from its surroundings; clock, randomness and sleep are injectable for tests. */
 export interface ClientOptions {
   /** Valid credentials for a resource (its cloud and identity), asked for each attempt (temporary ones may be renewed between attempts). */
-  readonly credentials: (location: BucketLocation) => Credentials | Promise<Credentials>;
+  readonly credentials: (identity: CredentialTarget) => Credentials | Promise<Credentials>;
   readonly timeouts?: TimeoutOptions;
   readonly retry?: RetryPolicy;
   readonly now?: () => Date;
   readonly random?: () => number;
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
+
+/** Whose credentials a call needs: the cloud, and the identity a resource names (if any). */
+export type CredentialTarget = { readonly cloud: Cloud } & ResourceIdentity;
+
+/**
+ * What one GET of a bucket's rule found: the rule as the server holds it, or why there is none
+ * (the service's code: the bucket has no rule, or the bucket does not exist).
+ */
+export type RuleReading =
+  | { readonly rule: LiveRule }
+  | { readonly absent: "no-rule" | "no-bucket"; readonly code: string; readonly requestId?: string };
+
+/** Options of a bucket listing. */
+export interface ListOptions {
+  /** Buckets asked for per page where the cloud's listing takes a page size (Aliyun: 1-1000). */
+  readonly pageSize?: number;
+  readonly signal?: AbortSignal;
+  /** Called after each page with the buckets listed so far (for progress). */
+  readonly onPage?: (listedSoFar: number) => void;
+}
+
+/** Default ListBuckets page size: the largest Aliyun allows, so a fleet costs the fewest requests. */
+export const DEFAULT_LIST_PAGE_SIZE = 1000;
+
+// The one "no such bucket" code both dialects share (every other gone code means "no rule").
+const NO_SUCH_BUCKET = "NoSuchBucket";
 
 type Attempt<T> = { readonly done: T } | { readonly retry: Error; readonly waitMs?: number };
 
@@ -102,9 +130,22 @@ export class EncryptionClient {
    * exist (GetBucketEncryption). Needs only the location.
    */
   async getRule(location: BucketLocation, signal?: AbortSignal): Promise<LiveRule | undefined> {
+    const reading = await this.readRule(location, signal);
+    return "rule" in reading ? reading.rule : undefined;
+  }
+
+  /**
+   * The bucket's rule with one GET, telling "no rule" from "no bucket" by the service's code
+   * (import and the drift report say which). Needs only the location.
+   */
+  async readRule(location: BucketLocation, signal?: AbortSignal): Promise<RuleReading> {
     const cloud = cloudModule(location.cloud);
-    return this.call(location, cloud, buildRequest(cloud, location, "get"), signal, (response, context): Attempt<LiveRule | undefined> => {
-      if (isGone(cloud, response)) return { done: undefined };
+    return this.call(location, cloud, buildRequest(cloud, location, "get"), signal, (response, context): Attempt<RuleReading> => {
+      if (isGone(cloud, response)) {
+        const code = parseServiceErrorBody(response.body).code ?? "";
+        const requestId = headerValue(response, REQUEST_ID_HEADERS);
+        return { done: { absent: code === NO_SUCH_BUCKET ? "no-bucket" : "no-rule", code, ...(requestId !== undefined ? { requestId } : {}) } };
+      }
       if (!isSuccess(response)) return this.failure(response, context);
       const body = classifySuccessBody(response.body, headerValue(response, ["content-type"]));
       switch (body.kind) {
@@ -116,13 +157,48 @@ export class EncryptionClient {
           return { retry: new MalformedResponseError(body.kind === "empty" ? "the rule read back is empty" : body.reason) };
         case "document":
           try {
-            return { done: cloud.decodeRule(response.body) };
+            return { done: { rule: cloud.decodeRule(response.body) } };
           } catch (error) {
             if (!(error instanceof MalformedResponseError)) throw error;
             return { retry: error };
           }
       }
     });
+  }
+
+  /**
+   * Every bucket the credentials can see through `target`'s region endpoint (ListBuckets), page
+   * by page: each page is one logical call with the same retries and deadline as the rule calls.
+   * Buckets the service places in another region are left out.
+   */
+  async listBuckets(target: ServiceTarget, options: ListOptions = {}): Promise<ListedBucket[]> {
+    const cloud = cloudModule(target.cloud);
+    const pageSize = options.pageSize ?? DEFAULT_LIST_PAGE_SIZE;
+    const found: ListedBucket[] = [];
+    const seen = new Set<string>();
+    let cursor: string | undefined;
+    do {
+      const unsigned = buildServiceRequest(cloud, target, cloud.bucketListing.pageQuery(cursor, pageSize));
+      const context = contextOf(`${target.cloud}:${target.region}`, target.cloud, cloud, unsigned, "/ (ListBuckets)");
+      const page = await this.send(target, unsigned, context, target.signatureVersion, options.signal, MAX_LISTING_RESPONSE_BYTES, (response, ctx): Attempt<BucketPage> => {
+        if (!isSuccess(response)) return this.failure(response, ctx);
+        try {
+          return { done: cloud.bucketListing.decodePage(response.body) };
+        } catch (error) {
+          if (!(error instanceof MalformedResponseError)) throw error;
+          return { retry: error };
+        }
+      });
+      for (const bucket of page.buckets) if (bucket.region === undefined || bucket.region === target.region) found.push(bucket);
+      // A cursor that comes back again would page forever: the answer is wrong, not the loop.
+      if (page.cursor !== undefined && seen.has(page.cursor)) {
+        throw new MalformedResponseError(`${describeRequest(context)}: the service returned the marker ${JSON.stringify(inertServerText(page.cursor, MAX_SERVER_FIELD))} twice`);
+      }
+      if (page.cursor !== undefined) seen.add(page.cursor);
+      cursor = page.cursor;
+      options.onPage?.(found.length);
+    } while (cursor !== undefined);
+    return found;
   }
 
   /**
@@ -156,20 +232,27 @@ export class EncryptionClient {
     return waitMs !== undefined ? { retry: error, waitMs } : { retry: error };
   }
 
-  private async call<T>(
-    state: BucketLocation,
+  private call<T>(
+    location: BucketLocation,
     cloud: CloudModule,
     unsigned: BucketRequest,
     signal: AbortSignal | undefined,
     interpret: (response: HttpResponse, context: RequestContext) => Attempt<T>,
   ): Promise<T> {
-    const context: RequestContext = {
-      resource: formatResourceId(state),
-      cloud: state.cloud,
-      serviceName: cloud.serviceName,
-      method: unsigned.method,
-      host: unsigned.port !== undefined ? `${unsigned.hostname}:${unsigned.port}` : unsigned.hostname,
-    };
+    const context = contextOf(formatResourceId(location), location.cloud, cloud, unsigned);
+    return this.send(location, unsigned, context, location.signatureVersion, signal, undefined, interpret);
+  }
+
+  private async send<T>(
+    identity: CredentialTarget,
+    unsigned: BucketRequest,
+    context: RequestContext,
+    signatureVersion: SignatureVersion | undefined,
+    signal: AbortSignal | undefined,
+    maxBodyBytes: number | undefined,
+    interpret: (response: HttpResponse, context: RequestContext) => Attempt<T>,
+  ): Promise<T> {
+    const cloud = cloudModule(context.cloud);
     this.stats.operations++;
     // The injected clock drives the deadline too, so tests can run a whole retry schedule instantly.
     const started = this.now().getTime();
@@ -182,7 +265,7 @@ export class EncryptionClient {
       // failure here names its source and is final (it is not the service's answer).
       let credentials: Credentials;
       try {
-        credentials = await this.options.credentials(state);
+        credentials = await this.options.credentials(identity);
       } catch (error) {
         this.stats.failures++;
         throw error;
@@ -191,11 +274,11 @@ export class EncryptionClient {
       const problem = credentialHeaderProblem(credentials);
       if (problem !== undefined) {
         this.stats.failures++;
-        throw new UnsafeCredentialsError(state.cloud, problem);
+        throw new UnsafeCredentialsError(context.cloud, problem);
       }
       let outcome: Attempt<T>;
       try {
-        outcome = await this.attempt(cloud, unsigned, credentials, state, context, signal, attempt, remainingMs, interpret);
+        outcome = await this.attempt(cloud, unsigned, credentials, signatureVersion, context, signal, attempt, remainingMs, maxBodyBytes, interpret);
       } catch (error) {
         this.stats.failures++;
         throw finalError(error, context, attempt);
@@ -215,17 +298,18 @@ export class EncryptionClient {
     cloud: CloudModule,
     unsigned: BucketRequest,
     credentials: Credentials,
-    state: BucketLocation,
+    signatureVersion: SignatureVersion | undefined,
     context: RequestContext,
     signal: AbortSignal | undefined,
     attempt: number,
     remainingMs: number,
+    maxBodyBytes: number | undefined,
     interpret: (response: HttpResponse, context: RequestContext) => Attempt<T>,
   ): Promise<Attempt<T>> {
     // Signed anew for each attempt: the signature covers the time, and a retry may come much later.
     const signed = await cloud.sign(unsigned, credentials, this.now(), {
       cache: this.signing,
-      ...(state.signatureVersion !== undefined ? { signatureVersion: state.signatureVersion } : {}),
+      ...(signatureVersion !== undefined ? { signatureVersion } : {}),
     });
     let response: HttpResponse;
     try {
@@ -234,6 +318,7 @@ export class EncryptionClient {
         connectTimeoutMs: Math.min(this.timeouts.connectTimeoutMs, remainingMs),
         timeoutMs: Math.min(this.timeouts.requestTimeoutMs, remainingMs),
         agents: this.agents,
+        ...(maxBodyBytes !== undefined ? { maxBodyBytes } : {}),
         ...(signal !== undefined ? { signal } : {}),
       });
     } catch (error) {
@@ -259,6 +344,18 @@ export class EncryptionClient {
     }
     return interpret(response, context);
   }
+}
+
+// Which resource (or region, for a listing) and call an error belongs to.
+function contextOf(resource: string, cloudName: Cloud, cloud: CloudModule, request: BucketRequest, call?: string): RequestContext {
+  return {
+    resource,
+    cloud: cloudName,
+    serviceName: cloud.serviceName,
+    method: request.method,
+    host: request.port !== undefined ? `${request.hostname}:${request.port}` : request.hostname,
+    ...(call !== undefined ? { call } : {}),
+  };
 }
 
 // What an operation throws once it stops: errors that describe one attempt become ones that name

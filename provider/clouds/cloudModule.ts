@@ -2,6 +2,7 @@ import type { CredentialSource } from "../credentials/CredentialSource";
 import type { EncryptionRule, Credentials, LiveRule, ResourceIdentity, SignatureVersion, SseAlgorithm } from "../model";
 import type { BucketRequest, SignedRequest } from "../requests/bucketRequest";
 import type { SigningCache } from "../signing/signingCache";
+import type { BucketListing } from "./bucketListing";
 
 /** The outcome of normalising a region: the plain region id, or why the input is not one. */
 export type RegionResult = { readonly region: string } | { readonly problem: string };
@@ -58,6 +59,9 @@ export interface CloudModule {
   decodeRule(body: string): LiveRule;
   /** The request with its signature (and the headers the signature covers) added. */
   sign(request: BucketRequest, credentials: Credentials, now: Date, options: SigningOptions): Promise<SignedRequest>;
+
+  /** How this cloud lists an account's buckets (ListBuckets): the page query and the answer's XML. */
+  readonly bucketListing: BucketListing;
 
   /** Key pairs: the stack config keys, then environment conventions in order (named when none is configured). */
   readonly credentialConventions: {

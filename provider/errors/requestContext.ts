@@ -10,9 +10,11 @@ export interface RequestContext {
   readonly method: string;
   /** The host (and port) the request goes to, for errors about the connection itself. */
   readonly host?: string;
+  /** What was addressed when it is not the bucket's `?encryption` (`/ (ListBuckets)`). */
+  readonly call?: string;
 }
 
 /** `PUT ?encryption on aliyun:cn-hangzhou:acme-logs (Alibaba Cloud OSS)`. */
 export function describeRequest(context: RequestContext): string {
-  return `${context.method} ?encryption on ${context.resource} (${context.serviceName})`;
+  return `${context.method} ${context.call ?? "?encryption"} on ${context.resource} (${context.serviceName})`;
 }

@@ -20,7 +20,8 @@ export function ossV1StringToSign(request: SignableRequest): string {
     .filter(([k]) => SIGNED_SUBRESOURCES.has(k))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([k, v]) => (v === "" ? k : `${k}=${v}`));
-  const resource = `/${request.bucket}/${request.key}${subresources.length > 0 ? `?${subresources.join("&")}` : ""}`;
+  // A service call (ListBuckets) has no bucket: its resource is `/`, as in ali-oss.
+  const resource = `${request.bucket === "" ? "/" : `/${request.bucket}/`}${request.key}${subresources.length > 0 ? `?${subresources.join("&")}` : ""}`;
   return [request.method, header("content-md5"), header("content-type"), header("date"), `${ossHeaders}${resource}`].join("\n");
 }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type http from "node:http";
+import { isIP } from "node:net";
 import type tls from "node:tls";
 import { type ConnectionCounts, LoopbackServer } from "../support/loopbackServer";
 import { answerWithFault, type Fault, FaultPlan } from "./faults";
@@ -24,6 +25,17 @@ const S3_NS = "http://s3.amazonaws.com/doc/2006-03-01/";
 // A response that goes nowhere, for requests whose reply is "lost".
 const BLACK_HOLE = { writeHead: () => BLACK_HOLE, setHeader: () => BLACK_HOLE, end: () => BLACK_HOLE } as unknown as http.ServerResponse;
 const OSS_ALGORITHMS = ["KMS", "AES256", "SM4"];
+/** ListBuckets (GetService): `max-keys` defaults to 100 and may not exceed 1000 (Alibaba's document). */
+const LIST_DEFAULT_MAX_KEYS = 100;
+const LIST_MAX_KEYS = 1000;
+
+/** A bucket as the emulator holds it. */
+export interface StoredBucket {
+  rule?: StoredRule;
+  /** The plain region id ListBuckets reports. */
+  readonly region: string;
+  readonly created: Date;
+}
 
 /** Temporary credentials an STS issued: what the emulator trusts in STS-only mode. */
 export interface TrustedStsCredentials {
@@ -40,7 +52,7 @@ export interface OssEmulatorOptions {
    * emulator accepts the key pairs it was constructed with.
    */
   readonly sts?: { lookup(accessKeyId: string): TrustedStsCredentials | undefined };
-  /** Holds every request this long before handling it (credentials are checked after the wait), so a run lasts. */
+  /** Holds every request this long before handling it (credentials are checked after the wait), as a remote service would. */
   readonly latencyMs?: number;
   /** A key and certificate: the emulator then serves https. */
   readonly tls?: tls.SecureContextOptions;
@@ -58,12 +70,27 @@ function accessKeyIdOf(authorization: string): string | undefined {
 
 /**
  * A local stand-in for Alibaba Cloud OSS's bucket-encryption API (and, for the demo, the S3
- * dialect): Put/Get/DeleteBucketEncryption and PutBucket, with the documented status codes, XML
- * and error bodies. Signatures are verified with the official ali-oss functions. Path-style and
+ * dialect): Put/Get/DeleteBucketEncryption, PutBucket and ListBuckets (GetService, with
+ * `prefix`/`marker`/`max-keys` paging), with the documented status codes, XML and error bodies. Signatures are verified with the official ali-oss functions. Path-style and
  * virtual-hosted (`<bucket>.<host>`) addressing both work.
  */
 export class OssEmulator {
-  readonly buckets = new Map<string, { rule?: StoredRule }>();
+  readonly buckets = new Map<string, StoredBucket>();
+  /**
+   * Buckets whose encryption calls the caller may not make: they answer 403 AccessDenied, as a
+   * RAM policy denying `oss:GetBucketEncryption` on them would.
+   */
+  readonly denied = new Set<string>();
+  /**
+   * S3 dialect only: when set, ListBuckets answers at most this many buckets with a
+   * `ContinuationToken` for the rest, as S3 does when it pages (JD Cloud documents no paging).
+   */
+  s3PageSize: number | undefined;
+  /** Requests being handled now, and the most at once since the last reset (to check a client's bound). */
+  inFlight = 0;
+  peakInFlight = 0;
+  /** Time each answer takes, as a remote service's would (0: answer at once); starts at the option's. */
+  latencyMs: number;
   readonly log: LoggedRequest[] = [];
   readonly faults = new FaultPlan();
   private readonly secrets = new Map<string, string>();
@@ -77,6 +104,7 @@ export class OssEmulator {
     private readonly options: OssEmulatorOptions = {},
   ) {
     for (const c of credentials) this.secrets.set(c.accessKeyId, c.secretAccessKey);
+    this.latencyMs = options.latencyMs ?? 0;
     this.server = new LoopbackServer((req, res) => void this.handle(req, res), options.tls);
   }
 
@@ -116,9 +144,9 @@ export class OssEmulator {
     return this.server.stop();
   }
 
-  /** Creates a bucket out-of-band. */
-  createBucket(name: string): void {
-    if (!this.buckets.has(name)) this.buckets.set(name, {});
+  /** Creates a bucket out-of-band (in `region`, which ListBuckets reports). */
+  createBucket(name: string, region = "cn-hangzhou"): void {
+    if (!this.buckets.has(name)) this.buckets.set(name, { region, created: new Date(this.now()) });
   }
 
   /** Sets or clears a bucket's rule out-of-band (drift). */
@@ -135,10 +163,13 @@ export class OssEmulator {
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    this.inFlight++;
+    this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
+    res.once("close", () => this.inFlight--);
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    if (this.options.latencyMs !== undefined) await new Promise((r) => setTimeout(r, this.options.latencyMs));
     const body = Buffer.concat(chunks).toString("utf8");
+    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
     const headers = flattenHeaders(req.headers);
     const url = new URL(req.url ?? "/", "http://emulator");
     const query: Record<string, string | null> = {};
@@ -147,7 +178,9 @@ export class OssEmulator {
       // OSS canonicalises an empty value as the bare key: `?encryption=` and `?encryption` are one.
       query[decodeURIComponent(k)] = v === undefined || v === "" ? null : decodeURIComponent(v);
     }
-    const hostBucket = /^([a-z0-9-]+)\.(?!\d+$)[^:]*\./.exec(headers["host"] ?? "")?.[1];
+    const hostName = (headers["host"] ?? "").replace(/:\d+$/, "");
+    // An IP host never carries a bucket (127.0.0.1 is not bucket "127").
+    const hostBucket = isIP(hostName.replace(/^\[|\]$/g, "")) !== 0 ? undefined : /^([a-z0-9-]+)\.[^:]*\./.exec(hostName)?.[1];
     const pathBucket = /^\/([^/]+)\/?$/.exec(url.pathname)?.[1];
     const bucket = url.pathname === "/" && hostBucket !== undefined ? hostBucket : (pathBucket ?? "");
     const dialect = (headers["authorization"] ?? "").startsWith("AWS4-") ? "s3" : "oss";
@@ -189,15 +222,19 @@ export class OssEmulator {
   private route(request: ReceivedRequest, dialect: "oss" | "s3", requestId: string, res: http.ServerResponse): number {
     const { method, bucket, query, body } = request;
     if (!("encryption" in query)) {
+      if (method === "GET" && bucket === "" && request.path === "/") return this.listBuckets(res, dialect, requestId, query);
       if (method === "PUT" && bucket !== "") {
         this.createBucket(bucket);
         return this.send(res, dialect, requestId, 200, "");
       }
-      return this.sendError(res, dialect, requestId, 400, "InvalidRequest", "Only PutBucket and the encryption subresource are emulated.", bucket);
+      return this.sendError(res, dialect, requestId, 400, "InvalidRequest", "Only PutBucket, ListBuckets and the encryption subresource are emulated.", bucket);
     }
     const entry = this.buckets.get(bucket);
     if (entry === undefined) {
       return this.sendError(res, dialect, requestId, 404, "NoSuchBucket", "The specified bucket does not exist.", bucket, "0015-00000101");
+    }
+    if (this.denied.has(bucket)) {
+      return this.sendError(res, dialect, requestId, 403, "AccessDenied", "You have no right to access this object because of bucket acl.", bucket, "0003-00000001");
     }
     if (method === "GET") {
       if (entry.rule === undefined) {
@@ -218,6 +255,37 @@ export class OssEmulator {
       return this.send(res, dialect, requestId, 200, "");
     }
     return this.sendError(res, dialect, requestId, 405, "MethodNotAllowed", "The specified method is not allowed against this resource.", bucket);
+  }
+
+  // GetService: names in alphabetical order after `marker`, at most `max-keys`; the paging
+  // elements appear only when the answer is cut short, as Alibaba's document describes.
+  private listBuckets(res: http.ServerResponse, dialect: "oss" | "s3", requestId: string, query: Readonly<Record<string, string | null>>): number {
+    const prefix = query["prefix"] ?? "";
+    const marker = query["marker"] ?? "";
+    const maxKeysText = query["max-keys"] ?? String(LIST_DEFAULT_MAX_KEYS);
+    const maxKeys = /^\d+$/.test(maxKeysText) ? Number(maxKeysText) : Number.NaN;
+    if (dialect === "oss" && !(maxKeys >= 1 && maxKeys <= LIST_MAX_KEYS)) {
+      return this.sendError(res, dialect, requestId, 400, "InvalidArgument", "Argument max-keys must be an integer between 1 and 1000.", "", "0016-00000401");
+    }
+    const token = dialect === "s3" ? (query["continuation-token"] ?? "") : "";
+    const names = [...this.buckets.keys()].filter((n) => n.startsWith(prefix) && n > marker && n > token).sort();
+    const page = dialect === "oss" ? names.slice(0, maxKeys) : names.slice(0, this.s3PageSize ?? names.length);
+    const truncated = page.length < names.length;
+    const entries = page.map((name) => {
+      const b = this.buckets.get(name) as StoredBucket;
+      return dialect === "s3"
+        ? `<Bucket><Name>${name}</Name><CreationDate>${b.created.toISOString()}</CreationDate></Bucket>`
+        : `\n    <Bucket>\n      <CreationDate>${b.created.toISOString()}</CreationDate>\n      <ExtranetEndpoint>oss-${b.region}.aliyuncs.com</ExtranetEndpoint>\n      <IntranetEndpoint>oss-${b.region}-internal.aliyuncs.com</IntranetEndpoint>\n      <Location>oss-${b.region}</Location>\n      <Name>${name}</Name>\n      <Region>${b.region}</Region>\n      <StorageClass>Standard</StorageClass>\n    </Bucket>`;
+    });
+    const body =
+      dialect === "s3"
+        ? `<?xml version="1.0" encoding="UTF-8"?>\n<ListAllMyBucketsResult xmlns="${S3_NS}"><Owner><ID>emulator</ID></Owner><Buckets>${entries.join("")}</Buckets>${truncated ? `<ContinuationToken>${page.at(-1) ?? ""}</ContinuationToken>` : ""}</ListAllMyBucketsResult>`
+        : `<?xml version="1.0" encoding="UTF-8"?>\n<ListAllMyBucketsResult>${
+            truncated
+              ? `\n  <Prefix>${prefix}</Prefix>\n  <Marker>${marker}</Marker>\n  <MaxKeys>${maxKeys}</MaxKeys>\n  <IsTruncated>true</IsTruncated>\n  <NextMarker>${page.at(-1) ?? ""}</NextMarker>`
+              : ""
+          }\n  <Owner>\n    <ID>51264</ID>\n    <DisplayName>51264</DisplayName>\n  </Owner>\n  <Buckets>${entries.join("")}\n  </Buckets>\n</ListAllMyBucketsResult>\n`;
+    return this.send(res, dialect, requestId, 200, body);
   }
 
   private send(res: http.ServerResponse, dialect: "oss" | "s3", requestId: string, status: number, body: string): number {

@@ -85,10 +85,13 @@ export function verifyOssSignature(
     const dateHeader = request.headers["x-oss-date"] ?? request.headers["date"] ?? "";
     const skew = skewProblem(Date.parse(dateHeader), now);
     if (skew !== undefined) return skew;
+    // A service call (ListBuckets) signs the resource `/` and no parameters: prefix, marker and
+    // max-keys are not subresources.
+    const service = request.bucket === "";
     const canonical = signUtils.buildCanonicalString(
       request.method,
-      `/${request.bucket}/`,
-      { headers: { ...request.headers }, parameters: { ...request.query } },
+      service ? "/" : `/${request.bucket}/`,
+      { headers: { ...request.headers }, parameters: service ? {} : { ...request.query } },
       request.headers["x-oss-date"] === undefined ? request.headers["date"] : undefined,
     );
     const expected = signUtils.authorization(accessKeyId, secret, canonical);

@@ -70,6 +70,11 @@ export class PulumiProject {
     };
   }
 
+  /** The environment every command runs with (backend, passphrase, PATH with the CLI), for other tools such as the Automation API. */
+  get environment(): Readonly<Record<string, string>> {
+    return { ...this.env };
+  }
+
   /** Makes the project and its stack. */
   static async create(options: ProjectOptions): Promise<PulumiProject> {
     const root = mkdtempSync(path.join(os.tmpdir(), "bucket-encryption-e2e-"));

@@ -5,6 +5,7 @@ import { dnsBucketNameProblem } from "../../validation/bucketName";
 import type { CloudModule } from "../cloudModule";
 import { aliyunCredentials } from "./credentialSource";
 import { ALIYUN_CREDENTIALS, aliyunRoleArnProblem } from "./credentials";
+import { aliyunBucketListing } from "./listBuckets";
 import { normalizeAliyunRegion } from "./region";
 
 /**
@@ -27,6 +28,7 @@ export const aliyun: CloudModule = {
   encodeRule: encodeOssRule,
   decodeRule: decodeOssRule,
   sign: signOssRequest,
+  bucketListing: aliyunBucketListing,
   credentialConventions: ALIYUN_CREDENTIALS,
   credentials: aliyunCredentials,
   roleArnProblem: aliyunRoleArnProblem,

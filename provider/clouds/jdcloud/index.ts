@@ -4,6 +4,7 @@ import { signS3Request } from "../../dialects/s3/sign";
 import { dnsBucketNameProblem } from "../../validation/bucketName";
 import type { CloudModule } from "../cloudModule";
 import { JDCLOUD_CREDENTIALS, jdcloudCredentials, jdcloudRoleArnProblem } from "./credentials";
+import { jdcloudBucketListing } from "./listBuckets";
 import { normalizeJdcloudRegion } from "./region";
 
 /**
@@ -26,6 +27,7 @@ export const jdcloud: CloudModule = {
   encodeRule: encodeS3Rule,
   decodeRule: decodeS3Rule,
   sign: signS3Request,
+  bucketListing: jdcloudBucketListing,
   credentialConventions: JDCLOUD_CREDENTIALS,
   credentials: jdcloudCredentials,
   roleArnProblem: jdcloudRoleArnProblem,

@@ -1,0 +1,162 @@
+import { type Command, Option } from "commander";
+import { SIGNATURE_VERSIONS, SSE_ALGORITHMS } from "../../provider/constants";
+import type { ServiceTarget } from "../../provider/requests/buildServiceRequest";
+import { type BucketStatus, declaredState, targetId } from "../fleet/bucketStatus";
+import { environmentClient } from "../fleet/environmentClient";
+import { createProgress } from "../fleet/progress";
+import { parseServiceTarget } from "../fleet/targets";
+import { EXIT, type ExitCode } from "../exitCodes";
+import type { Declaration } from "../importFile/declarations";
+import { resourceNames } from "../importFile/resourceNames";
+import { writeImport } from "../importFile/writeImport";
+import { type Declared, declaredInStack } from "../scan/declaredBuckets";
+import { scanFleet } from "../scan/scanFleet";
+import { type ScanReport, scanCsv, scanExitCode, scanJson, scanRow, scanTable } from "../scan/scanReport";
+
+interface ScanOptions {
+  target: string[];
+  signatureVersion?: string;
+  stack?: string;
+  cwd: string;
+  concurrency: string;
+  pageSize?: string;
+  format: "table" | "json" | "csv";
+  import?: boolean;
+  algorithm?: string;
+  kmsMasterKeyId?: string;
+  out: string;
+  declarations: string;
+  protect: boolean;
+}
+
+/** Registers `scan`: every bucket of the given regions, its rule, and whether a stack declares it. */
+export function register(program: Command): void {
+  program
+    .command("scan")
+    .description(
+      "List every bucket the credentials can see in each region (ListBuckets), read each bucket's rule, and report: " +
+        "encrypted (with what), not encrypted, and whether a stack declares it.",
+    )
+    .requiredOption("--target <cloud:region[=endpoint]>", "a region to scan; repeat for more (endpoint: replaces the public one)", collect, [])
+    .addOption(new Option("--signature-version <version>", "for clouds with a choice of signature (Aliyun: v4, v1)").choices([...SIGNATURE_VERSIONS]))
+    .option("--stack <name>", "compare with this stack's state (Automation API stack export)")
+    .option("--cwd <dir>", "the Pulumi project directory of --stack", process.cwd())
+    .option("--concurrency <n>", "rules read at once (requests in flight)", "8")
+    .option("--page-size <n>", "buckets per ListBuckets page where the cloud pages (Aliyun: 1-1000)")
+    .addOption(new Option("--format <format>", "output on stdout").choices(["table", "json", "csv"]).default("table"))
+    .option("--import", "write the import file and declarations for the buckets the stack does not declare")
+    .addOption(new Option("--algorithm <algorithm>", "with --import: the rule to declare for buckets without one").choices([...SSE_ALGORITHMS]))
+    .option("--kms-master-key-id <id>", "with --import and --algorithm KMS: the key to declare")
+    .option("--out <file>", "with --import: the import file", "bucket-encryption-import.json")
+    .option("--declarations <file>", "with --import: the TypeScript declarations", "bucket-encryption-imported.ts")
+    .option("--no-protect", "with --import: for `pulumi import --protect=false`")
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Example:",
+        "  $ pulumi-bucket-encryption scan --target aliyun:cn-hangzhou --target jdcloud:cn-north-1 --stack prod --format csv > buckets.csv",
+        "  $ pulumi-bucket-encryption scan --target aliyun:cn-hangzhou --stack prod --import --algorithm KMS",
+        "",
+        "Credentials come from the environment (the resource's conventions); --stack needs the Pulumi CLI and the stack's backend.",
+        `Exit codes: ${EXIT.ok} every bucket has a rule, ${EXIT.finding} a bucket lacks the rule, ${EXIT.error} error (a region not listed or a bucket not read: the scan is incomplete).`,
+      ].join("\n"),
+    )
+    .action(async (options: ScanOptions) => {
+      process.exitCode = await runScan(options);
+    });
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+async function runScan(options: ScanOptions): Promise<ExitCode> {
+  const problems: string[] = [];
+  const targets: ServiceTarget[] = [];
+  for (const text of options.target) {
+    const parsed = parseServiceTarget(text, options.signatureVersion);
+    if ("problem" in parsed) problems.push(parsed.problem);
+    else targets.push(parsed.value);
+  }
+  const concurrency = Number(options.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1) problems.push(`--concurrency must be a whole number of at least 1, not ${JSON.stringify(options.concurrency)}`);
+  const pageSize = options.pageSize !== undefined ? Number(options.pageSize) : undefined;
+  if (pageSize !== undefined && !(Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= 1000)) problems.push(`--page-size must be a whole number from 1 to 1000, not ${JSON.stringify(options.pageSize)}`);
+  if (options.import === true && options.stack === undefined) problems.push("--import needs --stack: only buckets the stack does not declare are imported");
+  if (problems.length > 0) {
+    for (const p of problems) process.stderr.write(`error: ${p}\n`);
+    return EXIT.error;
+  }
+
+  let declared: Declared | undefined;
+  if (options.stack !== undefined) {
+    try {
+      declared = await declaredInStack(options.stack, options.cwd);
+    } catch (error) {
+      process.stderr.write(`error: cannot read stack ${options.stack}'s state in ${options.cwd}: ${error instanceof Error ? error.message : String(error)}\n`);
+      return EXIT.error;
+    }
+  }
+
+  const client = environmentClient();
+  const progress = createProgress("scanning buckets");
+  let statuses: readonly BucketStatus[];
+  let report: ScanReport;
+  try {
+    const scan = await scanFleet(client, targets, { concurrency, ...(pageSize !== undefined ? { pageSize } : {}), progress });
+    statuses = scan.statuses;
+    report = { rows: scan.statuses.map((s) => scanRow(s, declared?.ids)), listingFailures: scan.listingFailures };
+  } finally {
+    progress.done();
+    client.close();
+  }
+  const render = { table: scanTable, json: scanJson, csv: scanCsv }[options.format];
+  process.stdout.write(render(report));
+  for (const f of report.listingFailures) process.stderr.write(`error: listing ${f.target.cloud}:${f.target.region} failed: ${f.error}\n`);
+
+  if (options.import === true && declared !== undefined) {
+    const written = await writeUndeclared(statuses, declared, options);
+    if (written === EXIT.error) return EXIT.error;
+  }
+  return scanExitCode(report);
+}
+
+// The buckets the stack does not declare: those with a rule are imported as they are; those
+// without one are declared with the chosen rule (not imported: `pulumi up` sets it).
+async function writeUndeclared(statuses: readonly BucketStatus[], declared: Declared, options: ScanOptions): Promise<ExitCode> {
+  const candidates: Array<Omit<Declaration, "name">> = [];
+  for (const s of statuses) {
+    if (declared.ids.has(targetId(s.target))) continue;
+    const finding = s.finding;
+    if (finding.kind === "encrypted") {
+      const d = declaredState(s.target, finding.rule);
+      if ("state" in d) candidates.push({ state: d.state, imported: true });
+      else process.stderr.write(`not imported: ${targetId(s.target)}: its live rule cannot be declared: ${d.problem}\n`);
+    } else if (finding.kind === "unencrypted") {
+      if (options.algorithm === undefined) continue;
+      const d = declaredState(s.target, {
+        sseAlgorithm: options.algorithm,
+        ...(options.kmsMasterKeyId !== undefined ? { kmsMasterKeyId: options.kmsMasterKeyId } : {}),
+      });
+      if ("state" in d) candidates.push({ state: d.state, imported: false });
+      else process.stderr.write(`not declared: ${targetId(s.target)}: ${d.problem}\n`);
+    }
+  }
+  if (options.algorithm === undefined && statuses.some((s) => s.finding.kind === "unencrypted" && !declared.ids.has(targetId(s.target)))) {
+    process.stderr.write("buckets without a rule are not declared: give --algorithm to declare them.\n");
+  }
+  if (candidates.length === 0) {
+    process.stderr.write("--import: every bucket found is declared already (or cannot be); no file written.\n");
+    return EXIT.ok;
+  }
+  const names = resourceNames(candidates.map((c) => c.state), declared.names);
+  const declarations = candidates.map((c, i) => ({ ...c, name: names[i] ?? c.state.bucket }));
+  const next = await writeImport(declarations, { importFile: options.out, declarationsFile: options.declarations, protect: options.protect });
+  const imported = declarations.filter((d) => d.imported).length;
+  process.stderr.write(
+    `wrote ${options.out} (${imported} to import) and ${options.declarations} (${declarations.length} declarations, ${declarations.length - imported} with a new rule).\n` +
+      `Next: add the declarations to the program, then run\n  ${next}\nthen \`pulumi up\` sets the rules of the buckets that had none.\n`,
+  );
+  return EXIT.ok;
+}

@@ -1,0 +1,42 @@
+import type { BucketStatus } from "../fleet/bucketStatus";
+import { targetId } from "../fleet/bucketStatus";
+import { textTable } from "../fleet/textTable";
+
+/** What became of one bucket asked for import. */
+export interface ImportOutcome {
+  readonly id: string;
+  /** `imported`; or why not: `no-rule`, `no-bucket`, `not-declarable`, `error`. */
+  readonly result: "imported" | "no-rule" | "no-bucket" | "not-declarable" | "error";
+  /** The resource name in the import file, when imported. */
+  readonly name?: string;
+  readonly detail: string;
+}
+
+/** The outcome for a bucket read, given its name (when imported) or why it could not be declared. */
+export function importOutcome(status: BucketStatus, name: string | undefined, problem: string | undefined): ImportOutcome {
+  const id = targetId(status.target);
+  const finding = status.finding;
+  switch (finding.kind) {
+    case "encrypted": {
+      const rule = [finding.rule.sseAlgorithm, finding.rule.kmsMasterKeyId, finding.rule.kmsDataEncryption].filter((v) => v !== undefined).join(" ");
+      if (problem !== undefined) return { id, result: "not-declarable", detail: `live rule ${rule} cannot be declared: ${problem}` };
+      return { id, result: "imported", ...(name !== undefined ? { name } : {}), detail: rule };
+    }
+    case "unencrypted":
+      return { id, result: "no-rule", detail: `no rule to import (${finding.code}); declare one and run pulumi up` };
+    case "missing":
+      return { id, result: "no-bucket", detail: `the bucket does not exist (${finding.code})` };
+    case "error":
+      return { id, result: "error", detail: finding.message };
+  }
+}
+
+/** The report as a text table. */
+export function importReportTable(outcomes: readonly ImportOutcome[]): string {
+  return textTable(["bucket", "result", "name", "detail"], outcomes.map((o) => [o.id, o.result, o.name ?? "", o.detail]));
+}
+
+/** The report as JSON. */
+export function importReportJson(outcomes: readonly ImportOutcome[]): string {
+  return `${JSON.stringify({ buckets: outcomes }, null, 2)}\n`;
+}
