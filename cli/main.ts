@@ -5,7 +5,9 @@ import { version } from "./version";
 
 // Each command lives in its own module under ./commands and registers itself here; this file only
 // wires them together and maps failures to exit codes.
-const COMMANDS: ReadonlyArray<() => { register(program: Command): void }> = [];
+const COMMANDS: ReadonlyArray<() => { register(program: Command): void }> = [
+  () => require("./commands/drift") as typeof import("./commands/drift"),
+];
 
 /** Builds the program with every command registered; exported for tests. */
 export function buildProgram(): Command {

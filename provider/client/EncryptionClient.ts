@@ -45,6 +45,9 @@ export interface ClientOptions {
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
+/** What one GetBucketEncryption found: the rule, or the code of the answer saying there is none. */
+export type RuleLookup = { readonly rule: EncryptionRule } | { readonly absent: string };
+
 type Attempt<T> = { readonly done: T } | { readonly retry: Error; readonly waitMs?: number };
 
 const GONE = new Set<string>(RULE_GONE_CODES);
@@ -84,18 +87,28 @@ export class EncryptionClient {
 
   /** The bucket's rule, or undefined when the bucket has none or does not exist (GetBucketEncryption). */
   async getRule(state: BucketEncryptionState, signal?: AbortSignal): Promise<EncryptionRule | undefined> {
+    const found = await this.lookupRule(state, signal);
+    return "rule" in found ? found.rule : undefined;
+  }
+
+  /**
+   * The bucket's rule, or the service's code saying why there is none (`NoSuchBucket`, or the
+   * cloud's "no rule" code): one GetBucketEncryption, for callers that must tell the two apart.
+   */
+  async lookupRule(state: BucketEncryptionState, signal?: AbortSignal): Promise<RuleLookup> {
     const dialect = dialectFor(state.cloud);
-    return this.call(state, "get", signal, (response, context): Attempt<EncryptionRule | undefined> => {
+    return this.call(state, "get", signal, (response, context): Attempt<RuleLookup> => {
       if (isSuccess(response)) {
         try {
-          return { done: dialect.decodeRule(response.body) };
+          return { done: { rule: dialect.decodeRule(response.body) } };
         } catch (error) {
           // A 2xx whose body is not the rule is retried: a proxy or a cut that still ended cleanly.
           const message = error instanceof Error ? error.message : String(error);
           return { retry: new MalformedResponseError(`${describeRequest(context)}: ${message}`, { cause: error }) };
         }
       }
-      if (isGone(response)) return { done: undefined };
+      const goneCode = goneCodeOf(response);
+      if (goneCode !== undefined) return { done: { absent: goneCode } };
       return this.failure(response, context);
     });
   }
@@ -227,9 +240,13 @@ function isSuccess(response: HttpResponse): boolean {
 }
 
 function isGone(response: HttpResponse): boolean {
-  if (response.status !== 404) return false;
+  return goneCodeOf(response) !== undefined;
+}
+
+function goneCodeOf(response: HttpResponse): string | undefined {
+  if (response.status !== 404) return undefined;
   const code = parseServiceErrorBody(response.body).code;
-  return code !== undefined && GONE.has(code);
+  return code !== undefined && GONE.has(code) ? code : undefined;
 }
 
 function headerValue(response: HttpResponse, names: readonly string[]): string | undefined {

@@ -1,0 +1,43 @@
+import { EncryptionClient } from "../../provider/client/EncryptionClient";
+import { resolveCredentials, type ConfigLookup } from "../../provider/credentials";
+import { readSettings } from "../../provider/lifecycle/settings";
+import type { LiveLookup, ProbeRequest } from "./classify";
+import { reportErrorFrom } from "./providerError";
+import { ruleOf } from "./rules";
+
+const NO_BUCKET_CODE = "NoSuchBucket";
+
+/**
+ * Reads the live rule of each requested bucket with the package's own client, with the stack's
+ * credentials and request settings (stack config first, then the environment, as the provider
+ * does). At most `parallel` requests at once. Never throws: a failed read becomes `{ error }`.
+ */
+export async function probeRules(requests: readonly ProbeRequest[], config: ConfigLookup, env: NodeJS.ProcessEnv, parallel: number): Promise<Map<string, LiveLookup>> {
+  const results = new Map<string, LiveLookup>();
+  if (requests.length === 0) return results;
+  const settings = readSettings(config, env);
+  const client = new EncryptionClient({ credentials: (cloud) => resolveCredentials(cloud, config, env), timeouts: settings.timeouts, retry: settings.retry });
+  const queue = [...requests];
+  const worker = async () => {
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+      results.set(next.urn, await probeOne(client, next));
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(parallel, requests.length)) }, worker));
+  } finally {
+    client.close();
+  }
+  return results;
+}
+
+async function probeOne(client: EncryptionClient, request: ProbeRequest): Promise<LiveLookup> {
+  try {
+    const found = await client.lookupRule(request.state);
+    if ("absent" in found) return { absent: found.absent === NO_BUCKET_CODE ? "no-bucket" : "no-rule" };
+    const rule = ruleOf(found.rule as unknown as Readonly<Record<string, unknown>>);
+    return rule !== undefined ? { rule } : { absent: "no-rule" };
+  } catch (error) {
+    return { error: reportErrorFrom(error) };
+  }
+}

@@ -1,0 +1,30 @@
+import { styleText } from "node:util";
+
+/** A colour a renderer may ask for; what it looks like is the terminal's business. */
+export type Tone = "good" | "warn" | "bad" | "dim" | "strong";
+
+const FORMATS: Readonly<Record<Tone, Parameters<typeof styleText>[0]>> = {
+  good: "green",
+  warn: "yellow",
+  bad: "red",
+  dim: "dim",
+  strong: "bold",
+};
+
+/** Applies a tone, or returns the text unchanged when colour is off. */
+export type Paint = (tone: Tone, text: string) => string;
+
+/** A Paint that colours (ANSI escapes) or one that leaves text alone. */
+export function painter(color: boolean): Paint {
+  return color ? (tone, text) => styleText(FORMATS[tone], text) : (_tone, text) => text;
+}
+
+/**
+ * Whether to colour a stream: only a TTY, and never when the user said no (`--no-color`, or the
+ * `NO_COLOR` convention, https://no-color.org).
+ */
+export function wantsColor(stream: { readonly isTTY?: boolean }, flag: boolean, env: NodeJS.ProcessEnv): boolean {
+  if (!flag) return false;
+  if (env["NO_COLOR"] !== undefined && env["NO_COLOR"] !== "") return false;
+  return stream.isTTY === true;
+}
