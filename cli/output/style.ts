@@ -1,9 +1,9 @@
-import { styleText } from "node:util";
+import { inspect } from "node:util";
 
 /** A colour a renderer may ask for; what it looks like is the terminal's business. */
 export type Tone = "good" | "warn" | "bad" | "dim" | "strong";
 
-const FORMATS: Readonly<Record<Tone, Parameters<typeof styleText>[0]>> = {
+const FORMATS: Readonly<Record<Tone, string>> = {
   good: "green",
   warn: "yellow",
   bad: "red",
@@ -16,7 +16,13 @@ export type Paint = (tone: Tone, text: string) => string;
 
 /** A Paint that colours (ANSI escapes) or one that leaves text alone. */
 export function painter(color: boolean): Paint {
-  return color ? (tone, text) => styleText(FORMATS[tone], text) : (_tone, text) => text;
+  if (!color) return (_tone, text) => text;
+  // Node's own table of SGR codes. Not util.styleText: it checks process.stdout itself (and, on
+  // newer Node, the environment), while here the caller has already decided for its own stream.
+  return (tone, text) => {
+    const [open, close] = inspect.colors[FORMATS[tone]] ?? [0, 0];
+    return `\u001b[${open}m${text}\u001b[${close}m`;
+  };
 }
 
 /**
