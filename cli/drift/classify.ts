@@ -115,7 +115,10 @@ function notCreated(base: Partial, declared: LiveRule | undefined, lookup: LiveL
 
 function identity(o: ResourceObservation, declared: Props, comparedWith: "program" | "state"): Partial {
   const state: StepEventStateMetadata | undefined = o.step?.new ?? o.refreshedFrom;
-  const text = (key: string) => (typeof declared[key] === "string" ? (declared[key] as string) : undefined);
+  const text = (key: string) => {
+    const value = declared[key];
+    return typeof value === "string" ? value : undefined;
+  };
   const cloud = text("cloud");
   const region = text("region");
   const bucket = text("bucket");

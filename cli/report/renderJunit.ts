@@ -73,7 +73,9 @@ function resourceCase(r: ResourceFinding): TestCase {
       };
     case "unreadable":
       return { ...base, error: [{ "@_type": r.error?.code ?? "unreadable", "@_message": r.error?.message ?? STATUS_LABELS[r.status], "#text": findingDetail(r) }] };
-    default:
+    case "rule-missing":
+    case "bucket-missing":
+    case "not-created":
       return { ...base, failure: [{ "@_type": r.status, "@_message": STATUS_LABELS[r.status], "#text": findingDetail(r) }] };
   }
 }

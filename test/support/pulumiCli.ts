@@ -83,6 +83,11 @@ export class PulumiProject {
     writeFileSync(path.join(this.dir, "index.js"), source);
   }
 
+  /** The environment every command of this project runs with (backend, PULUMI_HOME, passphrase, PATH, credentials). */
+  environment(): Record<string, string> {
+    return { ...this.env };
+  }
+
   /** Runs `pulumi <args>` in the project; never throws on a non-zero exit. */
   run(args: readonly string[], extraEnv: Readonly<Record<string, string>> = {}): Promise<CliResult> {
     return new Promise((resolve, reject) => {
