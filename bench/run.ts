@@ -8,6 +8,7 @@ import { installTools, REPO_ROOT } from "../test/support/tools";
 import { compareCalls, microBenchmarks, ossContenders, s3Contenders } from "./clientCost";
 import { median, startEmulatorProcess } from "./processes";
 import { type CycleFigures, runCycle } from "./pulumiScale";
+import { DRIFT_TARGET_RATIO, measureDrift } from "./driftReport";
 
 // `npm run bench`: every figure of the performance report from one run, printed as a Markdown
 // report (also written to build/reports/bench.md). Timings are medians; ratios come from the
@@ -114,9 +115,22 @@ async function main(): Promise<void> {
       `| ${n} | ${f.up.requests} | ${f.preview.requests} | ${f.refresh.requests} | ${f.destroy.requests} | ${f.providerBytes} | ${f.stateBytes} | ${fmt(f.stateBytes / Number(n), 0)} | ${fmt(median(ours.map((x) => x.providerPeakRssMiB)), 1)} (${fmt(median(floor.map((x) => x.providerPeakRssMiB)), 1)}) |`,
     );
   }
+  // The drift report over N resources against `pulumi preview --refresh` on the same stack.
+  const driftSize = Number(process.env["BENCH_DRIFT_SIZE"] ?? "500");
+  const drift = await measureDrift(tools, driftSize, Number(process.env["BENCH_DRIFT_RUNS"] ?? "3"));
+  out();
+  out(`## Drift report against \`pulumi preview --refresh\` (${drift.resources} resources, in sync, alternating runs)`);
+  out();
+  out(`| command | runs (s) | median s |`);
+  out(`|---|---|---:|`);
+  out(`| pulumi preview --refresh | ${drift.previewSeconds.map((x) => fmt(x)).join(", ")} | ${fmt(median(drift.previewSeconds))} |`);
+  out(`| pulumi-bucket-encryption drift | ${drift.driftSeconds.map((x) => fmt(x)).join(", ")} | ${fmt(median(drift.driftSeconds))} |`);
+  out();
+  out(`Ratio ${fmt(drift.ratio)}x (target at most ${fmt(DRIFT_TARGET_RATIO, 1)}x): ${drift.ratio <= DRIFT_TARGET_RATIO ? "met" : "NOT met"}.`);
+
   mkdirSync(path.join(REPO_ROOT, "build", "reports"), { recursive: true });
   writeFileSync(path.join(REPO_ROOT, "build", "reports", "bench.md"), `${lines.join("\n")}\n`);
-  writeFileSync(path.join(REPO_ROOT, "build", "reports", "bench.json"), JSON.stringify({ s3Costs, ossCosts, micro, floorLoad, oursLoad, figures }, null, 2));
+  writeFileSync(path.join(REPO_ROOT, "build", "reports", "bench.json"), JSON.stringify({ s3Costs, ossCosts, micro, floorLoad, oursLoad, figures, drift }, null, 2));
 }
 
 main().catch((error: unknown) => {

@@ -15,7 +15,14 @@ const NO_BUCKET_CODE = "NoSuchBucket";
 export async function probeRules(requests: readonly ProbeRequest[], config: ConfigLookup, env: NodeJS.ProcessEnv, parallel: number): Promise<Map<string, LiveLookup>> {
   const results = new Map<string, LiveLookup>();
   if (requests.length === 0) return results;
-  const settings = readSettings(config, env);
+  let settings;
+  try {
+    settings = readSettings(config, env);
+  } catch (error) {
+    // A bad setting fails every read the same way: report it on each bucket rather than stop.
+    for (const r of requests) results.set(r.urn, { error: reportErrorFrom(error) });
+    return results;
+  }
   const client = new EncryptionClient({ credentials: (cloud) => resolveCredentials(cloud, config, env), timeouts: settings.timeouts, retry: settings.retry });
   const queue = [...requests];
   const worker = async () => {

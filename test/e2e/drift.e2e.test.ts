@@ -205,14 +205,33 @@ for (const scenario of scenarios) {
       });
     }
 
-    it("--config reaches the provider for this run only; the stack's config file is untouched", async () => {
+    it("--config is passed to the program for this run only; the stack's config file is untouched", async () => {
       const stackFile = path.join(project.dir, `Pulumi.${project.stack}.yaml`);
-      const before = existsSync(stackFile) ? readFileSync(stackFile, "utf8") : undefined;
-      const run = await drift(["--config", "bucketEncryption:maxAttempts=zero"]);
-      assert.equal(run.code, 1);
-      assert.match(JSON.stringify(run.report), /bucketEncryption:maxAttempts must be a positive whole number/);
-      assert.equal(existsSync(stackFile) ? readFileSync(stackFile, "utf8") : undefined, before);
-      assert.equal((await drift(["--parallel", "2"])).code, 0);
+      const before = readFileSync(stackFile, "utf8");
+      // The program declares one more resource when the (project-namespaced) key is set.
+      project.setProgram(
+        [
+          `"use strict";`,
+          `const pulumi = require("@pulumi/pulumi");`,
+          `const { BucketEncryption } = require("pulumi-bucket-encryption");`,
+          `const resources = ${JSON.stringify(names.map((name) => ({ name, args: args(name) })))};`,
+          `const extra = new pulumi.Config().get("extraBucket");`,
+          `if (extra) resources.push({ name: "extra", args: { ...resources[0].args, bucket: extra } });`,
+          `for (const r of resources) new BucketEncryption(r.name, r.args);`,
+          ``,
+        ].join("\n"),
+      );
+      try {
+        const without = await drift(["--parallel", "2"]);
+        assert.equal(without.code, 0, without.stdout + without.stderr);
+        const run = await drift(["--config", `extraBucket=${bucketOf("adopt")}`]);
+        assert.equal(run.code, 2, run.stdout + run.stderr);
+        assert.equal(find(run, "extra").status, "not-created");
+        assert.equal(find(run, "extra").bucket, bucketOf("adopt"));
+        assert.equal(readFileSync(stackFile, "utf8"), before);
+      } finally {
+        declare();
+      }
     });
 
     it("several resources mixed: each classified, JUnit failures per drift, the step summary written", async () => {
