@@ -27,7 +27,13 @@ function driftOutputs(text: string): string[] {
 
 describe("examples/ci/github-drift.yml", () => {
   const validate = schemaValidator("github-workflow.schema.json");
-  const workflow = () => parseYaml(example("github-drift.yml")) as { on: { schedule?: unknown[] }; jobs: Record<string, { steps: Array<Record<string, unknown>> }> };
+  interface Step {
+    readonly run?: string;
+    readonly uses?: string;
+    readonly if?: string;
+    readonly with?: { readonly path?: string };
+  }
+  const workflow = () => parseYaml(example("github-drift.yml")) as { on: { schedule?: unknown[] }; jobs: Record<string, { steps: Step[] }> };
 
   it("is valid against the GitHub Actions workflow schema", () => {
     assert.ok(validate(workflow()), JSON.stringify(validate.errors, null, 1));
@@ -36,11 +42,11 @@ describe("examples/ci/github-drift.yml", () => {
 
   it("runs the report and uploads the JUnit and JSON files even when the report fails", () => {
     const steps = workflow().jobs["drift"]?.steps ?? [];
-    assert.ok(steps.some((s) => String(s["run"] ?? "").includes("pulumi-bucket-encryption drift")));
-    const upload = steps.find((s) => String(s["uses"] ?? "").startsWith("actions/upload-artifact@"));
+    assert.ok(steps.some((s) => s.run?.includes("pulumi-bucket-encryption drift") === true));
+    const upload = steps.find((s) => s.uses?.startsWith("actions/upload-artifact@") === true);
     assert.ok(upload, "an upload step");
-    assert.match(String(upload["if"]), /always\(\)/);
-    assert.deepEqual((upload["with"] as { path: string }).path.trim().split("\n"), ["drift.xml", "drift.json"]);
+    assert.match(upload.if ?? "", /always\(\)/);
+    assert.deepEqual(upload.with?.path?.trim().split("\n"), ["drift.xml", "drift.json"]);
     assert.deepEqual(driftOutputs(example("github-drift.yml")).sort(), ["json", "junit"]);
   });
 
