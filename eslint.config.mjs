@@ -16,7 +16,7 @@ export default tseslint.config(
       // The serialized forwarders must use require(): Pulumi stores a module reference for them.
       "@typescript-eslint/no-require-imports": "off",
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
-      "@typescript-eslint/switch-exhaustiveness-check": "error",
+      "@typescript-eslint/switch-exhaustiveness-check": ["error", { considerDefaultExhaustiveForUnions: true }],
       // node:test's test/describe return promises the runner itself awaits.
       "@typescript-eslint/no-floating-promises": [
         "error",

@@ -1,7 +1,7 @@
 import { PutBucketEncryptionCommand, S3Client } from "@aws-sdk/client-s3";
 import { EncryptionClient } from "../provider/client/EncryptionClient";
-import { aliyunDialect } from "../provider/dialects/aliyun";
-import { jdcloudDialect } from "../provider/dialects/jdcloud";
+import { aliyun as aliyunDialect } from "../provider/clouds/aliyun";
+import { jdcloud as jdcloudDialect } from "../provider/clouds/jdcloud";
 import type { BucketEncryptionState } from "../provider/model";
 import { buildRequest } from "../provider/requests/buildRequest";
 import { SigningCache } from "../provider/signing/signingCache";

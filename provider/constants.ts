@@ -3,16 +3,13 @@
  * documents (`shared/seeds`) and the facts gathered beside them.
  */
 
-/** The clouds this package manages, as written in a resource's `cloud` input. */
-export const CLOUDS = ["jdcloud", "aliyun"] as const;
-
 /** The one algorithm vocabulary shared by both clouds. */
 export const SSE_ALGORITHMS = ["KMS", "AES256", "SM4"] as const;
 
-/** JD Cloud (S3 dialect) writes KMS as `aws:kms` on the wire; accepted as an input alias too. */
+/** The S3 dialect writes KMS as `aws:kms` on the wire; S3-style clouds accept it as an input alias too. */
 export const S3_KMS_WIRE_VALUE = "aws:kms";
 
-/** The only data-encryption value Aliyun accepts with KMS. */
+/** The only data-encryption value the OSS dialect accepts with KMS. */
 export const KMS_DATA_ENCRYPTION_VALUES = ["SM4"] as const;
 
 /** Aliyun signature versions: V4 (OSS4-HMAC-SHA256) is the default; V1 is being retired. */
@@ -21,7 +18,7 @@ export const SIGNATURE_VERSIONS = ["v4", "v1"] as const;
 /** The subresource that addresses a bucket's encryption rule in both dialects. */
 export const ENCRYPTION_SUBRESOURCE = "encryption";
 
-/** The S3 XML namespace JD Cloud's document puts on `ServerSideEncryptionConfiguration`. */
+/** The S3 XML namespace the S3 dialect puts on `ServerSideEncryptionConfiguration` (JD Cloud's document). */
 export const S3_XML_NAMESPACE = "http://s3.amazonaws.com/doc/2006-03-01/";
 
 /** Content type sent with every call (both Aliyun SDKs sign it on all three calls). */
@@ -33,12 +30,11 @@ export const EMPTY_BODY_MD5 = "1B2M2Y8AsgTpgAmY7PhCfg==";
 /** The payload marker OSS V4 requires in `x-oss-content-sha256`. */
 export const UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
 
-/** Error codes that mean "this bucket has no rule" or "this bucket does not exist". */
-export const RULE_GONE_CODES = [
-  "NoSuchServerSideEncryptionRule",
-  "ServerSideEncryptionConfigurationNotFoundError",
-  "NoSuchBucket",
-] as const;
+/** Error codes (with HTTP 404) that mean "this bucket has no rule" or "this bucket does not exist", per dialect. */
+export const RULE_GONE_CODES = {
+  oss: ["NoSuchServerSideEncryptionRule", "NoSuchBucket"],
+  s3: ["ServerSideEncryptionConfigurationNotFoundError", "NoSuchBucket"],
+} as const;
 
 /** Header names under which each service returns its request id. */
 export const REQUEST_ID_HEADERS = ["x-oss-request-id", "x-amz-request-id", "x-req-id"] as const;

@@ -1,7 +1,7 @@
-import type { CLOUDS, KMS_DATA_ENCRYPTION_VALUES, SIGNATURE_VERSIONS, SSE_ALGORITHMS } from "./constants";
+import type { Cloud } from "./clouds";
+import type { KMS_DATA_ENCRYPTION_VALUES, SIGNATURE_VERSIONS, SSE_ALGORITHMS } from "./constants";
 
-/** A cloud this package manages. */
-export type Cloud = (typeof CLOUDS)[number];
+export type { Cloud } from "./clouds";
 
 /** The shared algorithm vocabulary: what each cloud accepts is enforced by `check`. */
 export type SseAlgorithm = (typeof SSE_ALGORITHMS)[number];
@@ -9,7 +9,7 @@ export type SseAlgorithm = (typeof SSE_ALGORITHMS)[number];
 /** The data-encryption algorithm Aliyun allows with KMS. */
 export type KmsDataEncryption = (typeof KMS_DATA_ENCRYPTION_VALUES)[number];
 
-/** Aliyun's signature versions. */
+/** Signature versions a cloud may offer a choice between (Alibaba Cloud OSS: V4 or the older V1). */
 export type SignatureVersion = (typeof SIGNATURE_VERSIONS)[number];
 
 /** A bucket's default encryption rule, in the shared vocabulary. Absent optional fields mean "not set". */
@@ -34,7 +34,7 @@ export interface BucketAddress {
 export interface BucketEncryptionState extends BucketAddress, EncryptionRule {
   /** A base URL that replaces the cloud's public endpoint, without a trailing slash. */
   readonly endpoint?: string;
-  /** Aliyun only; always present for Aliyun after normalisation. */
+  /** Present after normalisation exactly when the cloud offers a choice of signature version. */
   readonly signatureVersion?: SignatureVersion;
 }
 

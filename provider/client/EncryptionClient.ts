@@ -1,19 +1,20 @@
 import http from "node:http";
 import https from "node:https";
-import { ENCRYPTION_SUBRESOURCE, REQUEST_ID_HEADERS, RULE_GONE_CODES } from "../constants";
-import { dialectFor } from "../dialects";
-import type { Dialect } from "../dialects/dialect";
+import { cloudModule } from "../clouds";
+import type { CloudModule } from "../clouds/cloudModule";
+import { REQUEST_ID_HEADERS } from "../constants";
 import { MalformedResponseError } from "../errors/MalformedResponseError";
 import type { RequestContext } from "../errors/requestContext";
 import { describeRequest } from "../errors/requestContext";
 import { ServiceError } from "../errors/ServiceError";
-import { parseServiceErrorBody } from "../errors/serviceErrorBody";
+import { parseServiceErrorBody } from "../xml/serviceErrorBody";
 import { TransportError } from "../errors/TransportError";
 import { type HttpResponse, NetworkFailure, sendRequest } from "../http/sendRequest";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isTransientResponse, retryAfterMs, type RetryPolicy } from "../http/retryPolicy";
 import type { BucketEncryptionState, Cloud, Credentials, EncryptionRule } from "../model";
 import { buildRequest, type Operation } from "../requests/buildRequest";
-import { formatResourceId } from "../lifecycle/resourceId";
+import { formatResourceId } from "../resourceId";
+import type { BucketRequest } from "../requests/bucketRequest";
 import { SigningCache } from "../signing/signingCache";
 import { clockSkewHint } from "./clockSkew";
 import { parseXml } from "../xml/parseXml";
@@ -49,8 +50,6 @@ export interface ClientOptions {
 export type RuleLookup = { readonly rule: EncryptionRule } | { readonly absent: string };
 
 type Attempt<T> = { readonly done: T } | { readonly retry: Error; readonly waitMs?: number };
-
-const GONE = new Set<string>(RULE_GONE_CODES);
 
 /**
  * Put/Get/DeleteBucketEncryption for both clouds: one logical call each, retried only on
@@ -96,18 +95,18 @@ export class EncryptionClient {
    * cloud's "no rule" code): one GetBucketEncryption, for callers that must tell the two apart.
    */
   async lookupRule(state: BucketEncryptionState, signal?: AbortSignal): Promise<RuleLookup> {
-    const dialect = dialectFor(state.cloud);
+    const cloud = cloudModule(state.cloud);
     return this.call(state, "get", signal, (response, context): Attempt<RuleLookup> => {
       if (isSuccess(response)) {
         try {
-          return { done: { rule: dialect.decodeRule(response.body) } };
+          return { done: { rule: cloud.decodeRule(response.body) } };
         } catch (error) {
           // A 2xx whose body is not the rule is retried: a proxy or a cut that still ended cleanly.
           const message = error instanceof Error ? error.message : String(error);
           return { retry: new MalformedResponseError(`${describeRequest(context)}: ${message}`, { cause: error }) };
         }
       }
-      const goneCode = goneCodeOf(response);
+      const goneCode = goneCodeOf(cloud, response);
       if (goneCode !== undefined) return { done: { absent: goneCode } };
       return this.failure(response, context);
     });
@@ -116,7 +115,7 @@ export class EncryptionClient {
   /** Removes the bucket's rule (DeleteBucketEncryption); a rule or bucket already gone is success. */
   async deleteRule(state: BucketEncryptionState, signal?: AbortSignal): Promise<void> {
     await this.call(state, "delete", signal, (response, context): Attempt<void> =>
-      isSuccess(response) ? acknowledged(response, context) : isGone(response) ? { done: undefined } : this.failure(response, context),
+      isSuccess(response) ? acknowledged(response, context) : isGone(cloudModule(state.cloud), response) ? { done: undefined } : this.failure(response, context),
     );
   }
 
@@ -142,12 +141,12 @@ export class EncryptionClient {
     signal: AbortSignal | undefined,
     interpret: (response: HttpResponse, context: RequestContext) => Attempt<T>,
   ): Promise<T> {
-    const dialect = dialectFor(state.cloud);
-    const unsigned = buildRequest(dialect, state, operation);
+    const cloud = cloudModule(state.cloud);
+    const unsigned = buildRequest(cloud, state, operation);
     const context: RequestContext = {
       resource: formatResourceId(state),
       cloud: state.cloud,
-      serviceName: dialect.serviceName,
+      serviceName: cloud.serviceName,
       method: unsigned.method,
     };
     const credentials = this.options.credentials(state.cloud);
@@ -157,7 +156,7 @@ export class EncryptionClient {
       this.stats.attempts++;
       // No attempt outlives the operation's budget, so maxElapsedMs is a real deadline.
       const remainingMs = Math.max(1, this.retry.maxElapsedMs - (Date.now() - started));
-      const outcome = await this.attempt(dialect, unsigned, credentials, state, context, signal, attempt, remainingMs, interpret);
+      const outcome = await this.attempt(cloud, unsigned, credentials, state, context, signal, attempt, remainingMs, interpret);
       if ("done" in outcome) return outcome.done;
       const elapsed = Date.now() - started;
       const wait = Math.max(outcome.waitMs ?? 0, backoffDelayMs(attempt, this.retry, this.random));
@@ -173,8 +172,8 @@ export class EncryptionClient {
   }
 
   private async attempt<T>(
-    dialect: Dialect,
-    unsigned: ReturnType<typeof buildRequest>,
+    cloud: CloudModule,
+    unsigned: BucketRequest,
     credentials: Credentials,
     state: BucketEncryptionState,
     context: RequestContext,
@@ -184,22 +183,14 @@ export class EncryptionClient {
     interpret: (response: HttpResponse, context: RequestContext) => Attempt<T>,
   ): Promise<Attempt<T>> {
     // Signed anew for each attempt: the signature covers the time, and a retry may come much later.
-    const headers = await dialect.sign(unsigned, credentials, this.now(), {
+    const signed = await cloud.sign(unsigned, credentials, this.now(), {
       cache: this.signing,
       ...(state.signatureVersion !== undefined ? { signatureVersion: state.signatureVersion } : {}),
     });
     let response: HttpResponse;
     try {
       response = await sendRequest(
-        {
-          method: unsigned.method,
-          protocol: unsigned.protocol,
-          hostname: unsigned.hostname,
-          ...(unsigned.port !== undefined ? { port: unsigned.port } : {}),
-          target: `${unsigned.path}?${ENCRYPTION_SUBRESOURCE}`,
-          headers,
-          body: unsigned.body,
-        },
+        signed,
         {
           connectTimeoutMs: Math.min(this.timeouts.connectTimeoutMs, remainingMs),
           timeoutMs: Math.min(this.timeouts.requestTimeoutMs, remainingMs),
@@ -239,14 +230,14 @@ function isSuccess(response: HttpResponse): boolean {
   return response.status >= 200 && response.status < 300;
 }
 
-function isGone(response: HttpResponse): boolean {
-  return goneCodeOf(response) !== undefined;
+function isGone(cloud: CloudModule, response: HttpResponse): boolean {
+  return goneCodeOf(cloud, response) !== undefined;
 }
 
-function goneCodeOf(response: HttpResponse): string | undefined {
+function goneCodeOf(cloud: CloudModule, response: HttpResponse): string | undefined {
   if (response.status !== 404) return undefined;
   const code = parseServiceErrorBody(response.body).code;
-  return code !== undefined && GONE.has(code) ? code : undefined;
+  return code !== undefined && cloud.goneCodes.includes(code) ? code : undefined;
 }
 
 function headerValue(response: HttpResponse, names: readonly string[]): string | undefined {

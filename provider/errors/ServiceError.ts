@@ -1,6 +1,6 @@
 import { hintFor } from "./hints";
 import { describeRequest, type RequestContext } from "./requestContext";
-import type { ServiceErrorBody } from "./serviceErrorBody";
+import type { ServiceErrorBody } from "../xml/serviceErrorBody";
 
 /**
  * The service answered a request with an error status. Carries what a user needs to act: the

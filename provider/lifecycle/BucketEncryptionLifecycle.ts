@@ -1,24 +1,18 @@
+import type * as pulumi from "@pulumi/pulumi";
 import { EncryptionClient } from "../client/EncryptionClient";
+import { cloudModule } from "../clouds";
 import { UNKNOWN_VALUE } from "../constants";
 import { type ConfigLookup, resolveCredentials } from "../credentials";
 import { CredentialsError } from "../errors/CredentialsError";
 import type { BucketEncryptionState } from "../model";
-import { checkInputs, type CheckFailure } from "../validation/checkInputs";
+import { formatResourceId, parseResourceId } from "../resourceId";
+import { checkInputs } from "../validation/checkInputs";
 import { normalizeEndpoint } from "../validation/endpoint";
+import { normalizeProps } from "../validation/normalize";
 import { diffStates } from "./diffStates";
-import { formatResourceId, parseResourceId } from "./resourceId";
 import { readSettings } from "./settings";
 
 type Props = Record<string, unknown>;
-
-/** The shapes the dynamic provider protocol expects back (mirrors `pulumi.dynamic`'s result types). */
-export interface LifecycleResults {
-  check: { inputs: Props; failures: CheckFailure[] };
-  diff: { changes: boolean; replaces: string[]; deleteBeforeReplace: boolean };
-  create: { id: string; outs: Props };
-  read: { id?: string; props?: Props; inputs?: Props };
-  update: { outs: Props };
-}
 
 /** The config the engine hands `configure`: namespaced keys, secrets decrypted. */
 export interface ConfigSource {
@@ -33,7 +27,7 @@ export interface ConfigSource {
  * The engine may call methods before `configure` has finished (it caches the provider first), so
  * every method waits for it.
  */
-export class BucketEncryptionLifecycle {
+export class BucketEncryptionLifecycle implements pulumi.dynamic.ResourceProvider<Props, Props> {
   private config: ConfigLookup = () => undefined;
   private configured: Promise<void> = Promise.resolve();
   private clientInstance: EncryptionClient | undefined;
@@ -54,7 +48,7 @@ export class BucketEncryptionLifecycle {
    * Validates and normalises inputs; every rule of both clouds' documents is enforced here, so a
    * wrong rule fails at preview with the property named, before any request.
    */
-  async check(_olds: Props, news: Props): Promise<LifecycleResults["check"]> {
+  async check(_olds: Props, news: Props): Promise<Required<pulumi.dynamic.CheckResult<Props>>> {
     await this.configured;
     const outcome = checkInputs(news, (v) => v === UNKNOWN_VALUE);
     const failures = [...outcome.failures];
@@ -71,7 +65,7 @@ export class BucketEncryptionLifecycle {
   }
 
   /** Compares stored outputs with checked inputs; no request. */
-  async diff(_id: string, olds: Props, news: Props): Promise<LifecycleResults["diff"]> {
+  async diff(_id: string, olds: Props, news: Props): Promise<Required<Pick<pulumi.dynamic.DiffResult, "changes" | "replaces" | "deleteBeforeReplace">>> {
     await this.configured;
     const outcome = diffStates(olds, news);
     return { changes: outcome.changes, replaces: [...outcome.replaces], deleteBeforeReplace: outcome.deleteBeforeReplace };
@@ -82,7 +76,7 @@ export class BucketEncryptionLifecycle {
    * (Pulumi's `import` option does not reach dynamic providers, pulumi/pulumi#3550).
    * If this fails, the resource was not created.
    */
-  async create(inputs: Props): Promise<LifecycleResults["create"]> {
+  async create(inputs: Props): Promise<Required<pulumi.dynamic.CreateResult<Props>>> {
     const state = await this.stateOf(inputs);
     await (await this.client()).putRule(state);
     return { id: formatResourceId(state), outs: { ...state } };
@@ -92,7 +86,7 @@ export class BucketEncryptionLifecycle {
    * Reads the live rule with one GET. No rule, or no bucket, means the resource is gone: the
    * empty result drops it from state. Works from the id alone (cloud, region and bucket).
    */
-  async read(id: string, props: Props): Promise<LifecycleResults["read"]> {
+  async read(id: string, props: Props = {}): Promise<pulumi.dynamic.ReadResult<Props>> {
     await this.configured;
     const stored = checkInputs(stripEngineKeys(props)).state;
     const base = stored ?? addressFromId(id, props);
@@ -101,21 +95,23 @@ export class BucketEncryptionLifecycle {
     }
     const rule = await (await this.client()).getRule(base);
     if (rule === undefined) return {};
-    const live: BucketEncryptionState = {
+    // The live rule in the same normal form check produces, so a rule that matches the program
+    // shows no diff.
+    const live = normalizeProps({
       cloud: base.cloud,
       region: base.region,
       bucket: base.bucket,
       sseAlgorithm: rule.sseAlgorithm,
-      ...(rule.kmsMasterKeyId !== undefined ? { kmsMasterKeyId: rule.kmsMasterKeyId } : {}),
-      ...(rule.kmsDataEncryption !== undefined ? { kmsDataEncryption: rule.kmsDataEncryption } : {}),
-      ...(base.endpoint !== undefined ? { endpoint: base.endpoint } : {}),
-      ...(base.cloud === "aliyun" ? { signatureVersion: base.signatureVersion ?? "v4" } : {}),
-    };
-    return { id: formatResourceId(live), props: { ...live }, inputs: { ...live } };
+      kmsMasterKeyId: rule.kmsMasterKeyId,
+      kmsDataEncryption: rule.kmsDataEncryption,
+      endpoint: base.endpoint,
+      signatureVersion: base.signatureVersion,
+    });
+    return { id: formatResourceId(base), props: { ...live }, inputs: { ...live } };
   }
 
   /** Sets the new rule with one PUT and returns the full outputs (a missing `outs` would wipe them). */
-  async update(_id: string, _olds: Props, news: Props): Promise<LifecycleResults["update"]> {
+  async update(_id: string, _olds: Props, news: Props): Promise<Required<pulumi.dynamic.UpdateResult<Props>>> {
     const state = await this.stateOf(news);
     await (await this.client()).putRule(state);
     return { outs: { ...state } };
@@ -157,12 +153,12 @@ function addressFromId(id: string, props: Props): BucketEncryptionState | undefi
   const address = parseResourceId(id);
   if (address === undefined) return undefined;
   const endpoint = typeof props["endpoint"] === "string" ? normalizeEndpoint(props["endpoint"]) : undefined;
-  const signatureVersion = props["signatureVersion"] === "v1" ? "v1" : undefined;
+  const signatureVersion = cloudModule(address.cloud).signatureVersions.find((v) => v === props["signatureVersion"]);
   return {
     ...address,
     sseAlgorithm: "KMS",
     ...(endpoint !== undefined && "endpoint" in endpoint ? { endpoint: endpoint.endpoint } : {}),
-    ...(signatureVersion !== undefined && address.cloud === "aliyun" ? { signatureVersion } : {}),
+    ...(signatureVersion !== undefined ? { signatureVersion } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
-import { S3_KMS_WIRE_VALUE, UNKNOWN_VALUE } from "../constants";
-import type { BucketEncryptionState } from "../model";
+import { UNKNOWN_VALUE } from "../constants";
+import { normalizeProps, PROPERTIES } from "../validation/normalize";
 
 /** The outcome of comparing stored outputs with checked inputs. */
 export interface DiffOutcome {
@@ -18,33 +18,17 @@ export const RULE_PROPERTIES = ["sseAlgorithm", "kmsMasterKeyId", "kmsDataEncryp
 /** How the bucket is reached: a change updates in place and never deletes the rule. */
 export const ACCESS_PROPERTIES = ["endpoint", "signatureVersion"] as const;
 
-const COMPARED = [...IDENTITY_PROPERTIES, ...RULE_PROPERTIES, ...ACCESS_PROPERTIES] as const;
-
-// Old outputs may come from an older version of this package or from a refresh: normalise them
-// the same way check normalises inputs, so equal rules never show a diff.
-function normalized(props: Readonly<Record<string, unknown>>, property: (typeof COMPARED)[number]): unknown {
-  const value = props[property];
-  if (value === undefined || value === null || value === "") {
-    return property === "signatureVersion" && props["cloud"] === "aliyun" ? "v4" : undefined;
-  }
-  if (property === "sseAlgorithm" && value === S3_KMS_WIRE_VALUE) return "KMS";
-  if (property === "region" && props["cloud"] === "aliyun" && typeof value === "string") return value.replace(/^oss-/, "");
-  if (property === "endpoint" && typeof value === "string") return value.replace(/\/+$/, "");
-  return value;
-}
-
 /**
- * Compares old outputs with new checked inputs; `__provider` and anything else the engine adds
- * is ignored. No request is made. Replacements delete the old rule before creating the new one,
- * so that a replacement which still addresses the same bucket (e.g. through the same endpoint)
- * ends with the rule in place rather than deleted after the create.
+ * Compares old outputs with new checked inputs, both in normal form (`normalizeProps`), so
+ * outputs from an older release or a refresh never show a perpetual diff; `__provider` and
+ * anything else the engine adds is ignored. No request is made. Replacements delete the old rule
+ * before creating the new one, so that a replacement which still addresses the same bucket (e.g.
+ * through the same endpoint) ends with the rule in place rather than deleted after the create.
  */
-export function diffStates(olds: Readonly<Record<string, unknown>>, news: BucketEncryptionState | Readonly<Record<string, unknown>>): DiffOutcome {
-  const newProps = news as Readonly<Record<string, unknown>>;
-  const changed = COMPARED.filter((property) => {
-    const next = newProps[property];
-    return next === UNKNOWN_VALUE || normalized(olds, property) !== normalized(newProps, property);
-  });
+export function diffStates(olds: Readonly<Record<string, unknown>>, news: Readonly<Record<string, unknown>>): DiffOutcome {
+  const before = normalizeProps(olds);
+  const after = normalizeProps(news);
+  const changed = PROPERTIES.filter((property) => after[property] === UNKNOWN_VALUE || before[property] !== after[property]);
   const replaces = changed.filter((p) => (IDENTITY_PROPERTIES as readonly string[]).includes(p));
   return { changes: changed.length > 0, replaces, changed, deleteBeforeReplace: replaces.length > 0 };
 }

@@ -1,14 +1,9 @@
-import {
-  CLOUDS,
-  KMS_DATA_ENCRYPTION_VALUES,
-  S3_KMS_WIRE_VALUE,
-  SIGNATURE_VERSIONS,
-  SSE_ALGORITHMS,
-} from "../constants";
-import type { BucketEncryptionState, Cloud, KmsDataEncryption, SignatureVersion, SseAlgorithm } from "../model";
-import { bucketNameProblem } from "./bucketName";
+import { CLOUDS, cloudModule, isCloud } from "../clouds";
+import type { CloudModule } from "../clouds/cloudModule";
+import { KMS_DATA_ENCRYPTION_VALUES, SSE_ALGORITHMS } from "../constants";
+import type { BucketEncryptionState, KmsDataEncryption, SignatureVersion, SseAlgorithm } from "../model";
 import { normalizeEndpoint } from "./endpoint";
-import { normalizeRegion } from "./region";
+import { normalizeProps, PROPERTIES } from "./normalize";
 
 /** One refused property, in the shape Pulumi prints: "property <p> value <v> has a problem: <reason>". */
 export interface CheckFailure {
@@ -22,22 +17,6 @@ export interface CheckOutcome {
   readonly state?: BucketEncryptionState;
 }
 
-/** What each cloud accepts, from its document: JD Cloud "only supports SSE-KMS". */
-export const SUPPORTED_ALGORITHMS: Readonly<Record<Cloud, readonly SseAlgorithm[]>> = {
-  jdcloud: ["KMS"],
-  aliyun: ["KMS", "AES256", "SM4"],
-};
-
-const INPUT_NAMES = [
-  "cloud",
-  "region",
-  "bucket",
-  "sseAlgorithm",
-  "kmsMasterKeyId",
-  "kmsDataEncryption",
-  "endpoint",
-  "signatureVersion",
-] as const;
 const ENGINE_KEYS = new Set(["__provider"]);
 // A KMS key id or ARN: printable ASCII without spaces or XML-special characters.
 const KMS_KEY_ID = /^[A-Za-z0-9:/_.@+=,-]{1,256}$/;
@@ -45,7 +24,8 @@ const KMS_KEY_ID = /^[A-Za-z0-9:/_.@+=,-]{1,256}$/;
 type Raw = Readonly<Record<string, unknown>>;
 
 /**
- * Validates and normalises a resource's raw inputs. Pure: no request, no clock, no environment.
+ * Validates a resource's raw inputs and returns them in normal form (`normalizeProps`). Pure: no
+ * request, no clock, no environment. Every cloud-specific rule is asked of the cloud's module.
  * A value the engine does not know yet (during preview) is `isUnknown`: it is neither checked nor
  * reported, and no `state` is produced.
  */
@@ -69,33 +49,32 @@ export function checkInputs(raw: Raw, isUnknown: (value: unknown) => boolean = (
   };
 
   for (const key of Object.keys(raw)) {
-    if (!ENGINE_KEYS.has(key) && !(INPUT_NAMES as readonly string[]).includes(key)) {
-      fail(key, `is not an input of BucketEncryption; the inputs are ${INPUT_NAMES.join(", ")}`);
+    if (!ENGINE_KEYS.has(key) && !(PROPERTIES as readonly string[]).includes(key)) {
+      fail(key, `is not an input of BucketEncryption; the inputs are ${PROPERTIES.join(", ")}`);
     }
   }
+  const normal = normalizeProps(raw);
 
-  const cloudText = text("cloud", false);
-  let cloud: Cloud | undefined;
-  if (cloudText !== undefined) {
-    if ((CLOUDS as readonly string[]).includes(cloudText)) cloud = cloudText as Cloud;
+  const cloudName = text("cloud", false);
+  let module: CloudModule | undefined;
+  if (cloudName !== undefined) {
+    if (isCloud(cloudName)) module = cloudModule(cloudName);
     else fail("cloud", `must be one of ${CLOUDS.join(", ")}`);
   }
 
   const regionText = text("region", false);
-  let region: string | undefined;
-  if (regionText !== undefined && cloud !== undefined) {
-    const result = normalizeRegion(cloud, regionText);
-    if ("region" in result) region = result.region;
-    else fail("region", result.problem);
+  if (regionText !== undefined && module !== undefined) {
+    const result = module.normalizeRegion(regionText);
+    if ("problem" in result) fail("region", result.problem);
   }
 
   const bucket = text("bucket", false);
-  if (bucket !== undefined && cloud !== undefined) {
-    const problem = bucketNameProblem(cloud, bucket);
+  if (bucket !== undefined && module !== undefined) {
+    const problem = module.bucketNameProblem(bucket);
     if (problem !== undefined) fail("bucket", problem);
   }
 
-  const sseAlgorithm = checkAlgorithm(text("sseAlgorithm", false), cloud, fail);
+  const sseAlgorithm = checkAlgorithm(text("sseAlgorithm", false), normal.sseAlgorithm, cloudName, module, fail);
 
   const kmsMasterKeyId = text("kmsMasterKeyId", true);
   if (kmsMasterKeyId !== undefined) {
@@ -107,72 +86,65 @@ export function checkInputs(raw: Raw, isUnknown: (value: unknown) => boolean = (
     }
   }
 
-  const kmsDataEncryptionText = text("kmsDataEncryption", true);
-  let kmsDataEncryption: KmsDataEncryption | undefined;
-  if (kmsDataEncryptionText !== undefined) {
-    if (!(KMS_DATA_ENCRYPTION_VALUES as readonly string[]).includes(kmsDataEncryptionText)) {
+  const kmsDataEncryption = text("kmsDataEncryption", true);
+  if (kmsDataEncryption !== undefined) {
+    if (!(KMS_DATA_ENCRYPTION_VALUES as readonly string[]).includes(kmsDataEncryption)) {
       fail("kmsDataEncryption", `must be ${KMS_DATA_ENCRYPTION_VALUES.join(" or ")}`);
-    } else if (cloud === "jdcloud") {
-      fail("kmsDataEncryption", "is an Alibaba Cloud setting; JD Cloud does not accept it");
+    } else if (module !== undefined && !module.acceptsKmsDataEncryption) {
+      fail("kmsDataEncryption", `is not a setting of ${module.serviceName}; remove it`);
     } else if (sseAlgorithm !== undefined && sseAlgorithm !== "KMS") {
       fail("kmsDataEncryption", `applies only when sseAlgorithm is KMS (it is ${sseAlgorithm})`);
-    } else {
-      kmsDataEncryption = kmsDataEncryptionText as KmsDataEncryption;
     }
   }
 
   const endpointText = text("endpoint", true);
-  let endpoint: string | undefined;
   if (endpointText !== undefined) {
     const result = normalizeEndpoint(endpointText);
-    if ("endpoint" in result) endpoint = result.endpoint;
-    else fail("endpoint", result.problem);
+    if ("problem" in result) fail("endpoint", result.problem);
   }
 
   const signatureText = text("signatureVersion", true);
-  let signatureVersion: SignatureVersion | undefined;
-  if (signatureText !== undefined) {
-    if (!(SIGNATURE_VERSIONS as readonly string[]).includes(signatureText)) {
-      fail("signatureVersion", `must be ${SIGNATURE_VERSIONS.join(" or ")}`);
-    } else if (cloud === "jdcloud") {
-      fail("signatureVersion", "is an Alibaba Cloud setting; JD Cloud always uses AWS Signature V4");
-    } else {
-      signatureVersion = signatureText as SignatureVersion;
+  if (signatureText !== undefined && module !== undefined) {
+    if (module.signatureVersions.length === 0) {
+      fail("signatureVersion", `is not a setting of ${module.serviceName}, which always uses ${module.signatureName}; remove it`);
+    } else if (!(module.signatureVersions as readonly string[]).includes(signatureText)) {
+      fail("signatureVersion", `must be ${module.signatureVersions.join(" or ")}`);
     }
   }
 
-  if (failures.length > 0 || unknown || cloud === undefined || region === undefined || bucket === undefined || sseAlgorithm === undefined) {
-    return { failures };
-  }
+  if (failures.length > 0 || unknown || module === undefined || sseAlgorithm === undefined) return { failures };
+  // Every value was validated above; the normal form holds each one once.
   return {
     failures,
     state: {
-      cloud,
-      region,
-      bucket,
+      cloud: normal.cloud as BucketEncryptionState["cloud"],
+      region: normal.region as string,
+      bucket: normal.bucket as string,
       sseAlgorithm,
-      ...(kmsMasterKeyId !== undefined ? { kmsMasterKeyId } : {}),
-      ...(kmsDataEncryption !== undefined ? { kmsDataEncryption } : {}),
-      ...(endpoint !== undefined ? { endpoint } : {}),
-      ...(cloud === "aliyun" ? { signatureVersion: signatureVersion ?? "v4" } : {}),
+      ...(normal.kmsMasterKeyId !== undefined ? { kmsMasterKeyId: normal.kmsMasterKeyId as string } : {}),
+      ...(normal.kmsDataEncryption !== undefined ? { kmsDataEncryption: normal.kmsDataEncryption as KmsDataEncryption } : {}),
+      ...(normal.endpoint !== undefined ? { endpoint: normal.endpoint as string } : {}),
+      ...(normal.signatureVersion !== undefined ? { signatureVersion: normal.signatureVersion as SignatureVersion } : {}),
     },
   };
 }
 
 function checkAlgorithm(
-  value: string | undefined,
-  cloud: Cloud | undefined,
+  given: string | undefined,
+  normalized: unknown,
+  cloudName: string | undefined,
+  module: CloudModule | undefined,
   fail: (property: string, reason: string) => undefined,
 ): SseAlgorithm | undefined {
-  if (value === undefined) return undefined;
-  const algorithm = value === S3_KMS_WIRE_VALUE ? "KMS" : value;
-  if (!(SSE_ALGORITHMS as readonly string[]).includes(algorithm)) {
+  if (given === undefined) return undefined;
+  if (typeof normalized !== "string" || !(SSE_ALGORITHMS as readonly string[]).includes(normalized)) {
     // The service would answer InvalidEncryptionAlgorithmError.
-    return fail("sseAlgorithm", `must be one of ${SSE_ALGORITHMS.join(", ")} (${S3_KMS_WIRE_VALUE} is accepted for KMS)`);
+    const aliases = Object.entries(module?.algorithmAliases ?? {}).map(([alias, meaning]) => `${alias} is accepted for ${meaning}`);
+    return fail("sseAlgorithm", `must be one of ${SSE_ALGORITHMS.join(", ")}${aliases.length > 0 ? ` (${aliases.join("; ")})` : ""}`);
   }
-  const sse = algorithm as SseAlgorithm;
-  if (cloud !== undefined && !SUPPORTED_ALGORITHMS[cloud].includes(sse)) {
-    return fail("sseAlgorithm", `${sse} is not supported on ${cloud}; use ${SUPPORTED_ALGORITHMS[cloud].join(", ")}`);
+  const algorithm = normalized as SseAlgorithm;
+  if (module !== undefined && !module.algorithms.includes(algorithm)) {
+    return fail("sseAlgorithm", `${algorithm} is not supported on ${cloudName ?? module.serviceName}; use ${module.algorithms.join(", ")}`);
   }
-  return sse;
+  return algorithm;
 }

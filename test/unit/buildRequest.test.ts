@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { describe, it } from "node:test";
-import { aliyunDialect } from "../../provider/dialects/aliyun";
-import { jdcloudDialect } from "../../provider/dialects/jdcloud";
+import { aliyun as aliyunDialect } from "../../provider/clouds/aliyun";
+import { jdcloud as jdcloudDialect } from "../../provider/clouds/jdcloud";
 import type { BucketEncryptionState } from "../../provider/model";
 import { buildRequest } from "../../provider/requests/buildRequest";
 
@@ -68,26 +68,26 @@ describe("signed headers", () => {
   const creds = { accessKeyId: "AKIDEXAMPLE0001", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" };
   it("Aliyun V4 matches the shared vector", async () => {
     const r = buildRequest(aliyunDialect, { ...aliyun, bucket: "acme-logs-01", kmsMasterKeyId: "9468da86-3509-4f8d-a61e-6eab1eac0001" }, "put");
-    const headers = await aliyunDialect.sign(r, creds, now, { signatureVersion: "v4" });
+    const { headers } = await aliyunDialect.sign(r, creds, now, { signatureVersion: "v4" });
     assert.equal(headers["x-oss-date"], "20261122T120000Z");
     assert.equal(headers["x-oss-content-sha256"], "UNSIGNED-PAYLOAD");
     assert.equal(headers["authorization"], "OSS4-HMAC-SHA256 Credential=AKIDEXAMPLE0001/20261122/cn-hangzhou/oss/aliyun_v4_request,Signature=02c31e27667886c8312a7b7b80dcfd2d6ec1d97d7cf3422e05e9a7027e98e8c6");
   });
   it("Aliyun V1 matches the shared vector", async () => {
     const r = buildRequest(aliyunDialect, { ...aliyun, bucket: "acme-logs-01" }, "get");
-    const headers = await aliyunDialect.sign(r, creds, now, { signatureVersion: "v1" });
+    const { headers } = await aliyunDialect.sign(r, creds, now, { signatureVersion: "v1" });
     assert.equal(headers["date"], "Sun, 22 Nov 2026 12:00:00 GMT");
     // GET carries Content-MD5 and Content-Type as the official SDKs send them, so they are signed.
     assert.match(headers["authorization"] ?? "", /^OSS AKIDEXAMPLE0001:/);
   });
   it("STS token is sent and signed (Aliyun)", async () => {
     const r = buildRequest(aliyunDialect, aliyun, "get");
-    const headers = await aliyunDialect.sign(r, { ...creds, securityToken: "sts-token" }, now, {});
+    const { headers } = await aliyunDialect.sign(r, { ...creds, securityToken: "sts-token" }, now, {});
     assert.equal(headers["x-oss-security-token"], "sts-token");
   });
   it("JD Cloud SigV4 signs host and the payload hash, and sends the STS token", async () => {
     const r = buildRequest(jdcloudDialect, jdcloud, "put");
-    const headers = await jdcloudDialect.sign(r, { ...creds, securityToken: "sts-token" }, now, {});
+    const { headers } = await jdcloudDialect.sign(r, { ...creds, securityToken: "sts-token" }, now, {});
     assert.match(headers["authorization"] ?? "", /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE0001\/20261122\/cn-north-1\/s3\/aws4_request, SignedHeaders=[^,]*host[^,]*x-amz-content-sha256/);
     assert.equal(headers["x-amz-security-token"], "sts-token");
     assert.equal(headers["x-amz-date"], "20261122T120000Z");

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { dialectFor } from "../../provider/dialects";
+import { cloudModule as dialectFor } from "../../provider/clouds";
 import { buildRequest } from "../../provider/requests/buildRequest";
 import { checkInputs } from "../../provider/validation/checkInputs";
 

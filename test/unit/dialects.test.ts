@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { aliyunDialect } from "../../provider/dialects/aliyun";
-import { jdcloudDialect } from "../../provider/dialects/jdcloud";
+import { aliyun as aliyunDialect } from "../../provider/clouds/aliyun";
+import { jdcloud as jdcloudDialect } from "../../provider/clouds/jdcloud";
 import { MalformedResponseError } from "../../provider/errors/MalformedResponseError";
 import type { EncryptionRule } from "../../provider/model";
 

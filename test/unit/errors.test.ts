@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { clockSkewHint } from "../../provider/client/clockSkew";
 import { ServiceError } from "../../provider/errors/ServiceError";
-import { parseServiceErrorBody } from "../../provider/errors/serviceErrorBody";
+import { parseServiceErrorBody } from "../../provider/xml/serviceErrorBody";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isTransientResponse, retryAfterMs } from "../../provider/http/retryPolicy";
 
 const context = { resource: "aliyun:cn-hangzhou:acme-logs", cloud: "aliyun" as const, serviceName: "Alibaba Cloud OSS", method: "PUT" };

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { formatResourceId, parseResourceId } from "../../provider/lifecycle/resourceId";
+import { formatResourceId, parseResourceId } from "../../provider/resourceId";
 
 describe("resource ids", () => {
   it("round-trips", () => {
