@@ -3,7 +3,6 @@ import { resolveCredentials, type ConfigLookup } from "../../provider/credential
 import { readSettings } from "../../provider/lifecycle/settings";
 import type { LiveLookup, ProbeRequest } from "./classify";
 import { reportErrorFrom } from "./providerError";
-import { ruleOf } from "./rules";
 
 const NO_BUCKET_CODE = "NoSuchBucket";
 
@@ -42,8 +41,14 @@ async function probeOne(client: EncryptionClient, request: ProbeRequest): Promis
   try {
     const found = await client.lookupRule(request.state);
     if ("absent" in found) return { absent: found.absent === NO_BUCKET_CODE ? "no-bucket" : "no-rule" };
-    const rule = ruleOf(found.rule as unknown as Readonly<Record<string, unknown>>);
-    return rule !== undefined ? { rule } : { absent: "no-rule" };
+    const { sseAlgorithm, kmsMasterKeyId, kmsDataEncryption } = found.rule;
+    return {
+      rule: {
+        sseAlgorithm,
+        ...(kmsMasterKeyId !== undefined ? { kmsMasterKeyId } : {}),
+        ...(kmsDataEncryption !== undefined ? { kmsDataEncryption } : {}),
+      },
+    };
   } catch (error) {
     return { error: reportErrorFrom(error) };
   }
