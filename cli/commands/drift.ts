@@ -75,7 +75,7 @@ async function runDrift(options: DriftOptions): Promise<number> {
       ...(options.stack !== undefined ? { stack: options.stack } : {}),
       ...(options.parallel !== undefined ? { parallel: options.parallel } : {}),
       config: options.config,
-      onEvent: (_event, observations) => progress.update(progressText(observations)),
+      onEvent: (_event, observations) => progress.update(() => progressText(observations)),
     },
     parseConfigOverride,
   );

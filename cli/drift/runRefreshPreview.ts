@@ -49,6 +49,8 @@ export async function runRefreshPreview(target: PreviewTarget, parseOverride: (t
       ...(target.parallel !== undefined ? { parallel: target.parallel } : {}),
       ...(overridden !== undefined ? { configFile: overridden.file } : {}),
       color: "never",
+      // The engine's own progress display is not shown to anyone here: skip drawing it.
+      suppressProgress: true,
       onEvent: (event) => {
         observeEvent(observations, event);
         target.onEvent?.(event, observations);

@@ -13,11 +13,15 @@ export class Progress {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Reports the current state; written only when it changed and the interval has passed. */
-  update(text: string): void {
-    if (text === this.lastText) return;
+  /**
+   * Reports the current state; written only when the interval has passed (on a TTY, at most every
+   * 100 ms) and it changed. `describe` is called only then, so a caller may pass costly text.
+   */
+  update(describe: () => string): void {
     const now = this.now();
-    if (this.stream.isTTY !== true && now - this.lastWrite < this.intervalMs) return;
+    if (now - this.lastWrite < (this.stream.isTTY === true ? 100 : this.intervalMs)) return;
+    const text = describe();
+    if (text === this.lastText) return;
     this.lastText = text;
     this.lastWrite = now;
     this.stream.write(this.stream.isTTY === true ? `\r\x1b[2K${text}` : `${text}\n`);
