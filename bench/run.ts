@@ -12,6 +12,7 @@ import { runNetworkCycle } from "./networkScenario";
 import { median, startEmulatorProcess } from "./processes";
 import { type CycleFigures, runCycle } from "./pulumiScale";
 import { fleetScanFigures } from "./fleetScan";
+import { DRIFT_TARGET_RATIO, measureDrift } from "./driftReport";
 
 // `npm run bench`: every figure of the performance report from one run, printed as a Markdown
 // report (also written to build/reports/bench.md). Timings are medians; ratios come from the
@@ -161,7 +162,20 @@ async function main(): Promise<void> {
   out(`| server | buckets | concurrency | wall s | ListBuckets requests | rule GETs | peak RSS MiB | exit |`);
   out(`|---|---:|---:|---:|---:|---:|---:|---:|`);
   for (const f of fleet) out(`| ${f.server} | ${f.buckets} | ${f.concurrency} | ${fmt(f.seconds)} | ${f.listRequests} | ${f.ruleRequests} | ${fmt(f.peakRssMiB, 1)} | ${f.exitCode} |`);
-  writeReports({ networkFigures, s3Costs, ossCosts, micro, floorLoad, oursLoad, figures, fleet });
+  // The drift report over N resources against `pulumi preview --refresh` on the same stack.
+  const driftSize = Number(process.env["BENCH_DRIFT_SIZE"] ?? "500");
+  const drift = await measureDrift(tools, driftSize, Number(process.env["BENCH_DRIFT_RUNS"] ?? "3"));
+  out();
+  out(`## Drift report against \`pulumi preview --refresh\` (${drift.resources} resources, in sync, alternating runs)`);
+  out();
+  out(`| command | runs (s) | median s |`);
+  out(`|---|---|---:|`);
+  out(`| pulumi preview --refresh | ${drift.previewSeconds.map((x) => fmt(x)).join(", ")} | ${fmt(median(drift.previewSeconds))} |`);
+  out(`| pulumi-bucket-encryption drift | ${drift.driftSeconds.map((x) => fmt(x)).join(", ")} | ${fmt(median(drift.driftSeconds))} |`);
+  out();
+  out(`Ratio ${fmt(drift.ratio)}x (target at most ${fmt(DRIFT_TARGET_RATIO, 1)}x): ${drift.ratio <= DRIFT_TARGET_RATIO ? "met" : "NOT met"}.`);
+
+  writeReports({ networkFigures, s3Costs, ossCosts, micro, floorLoad, oursLoad, figures, fleet, drift });
 }
 
 function writeReports(data: Record<string, unknown>): void {

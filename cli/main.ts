@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from "commander";
+import type * as DriftCommand from "./commands/drift";
 import { EXIT } from "./exitCodes";
 import { version } from "./version";
 
 // Each command lives in its own module under ./commands and registers itself here; this file only
 // wires them together and maps failures to exit codes.
 const COMMANDS: ReadonlyArray<() => { register(program: Command): void }> = [
+  () => require("./commands/drift") as typeof DriftCommand,
   () => require("./commands/import") as { register(program: Command): void },
   () => require("./commands/scan") as { register(program: Command): void },
 ];

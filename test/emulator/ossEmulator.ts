@@ -93,6 +93,8 @@ export class OssEmulator {
   latencyMs: number;
   readonly log: LoggedRequest[] = [];
   readonly faults = new FaultPlan();
+  /** Buckets whose every `?encryption` request is refused with 403 AccessDenied (a policy denying the caller). */
+  readonly deniedBuckets = new Set<string>();
   private readonly secrets = new Map<string, string>();
   private readonly server: LoopbackServer;
   /** The clock the emulator checks request times against (tests move it to create skew). */
@@ -228,6 +230,9 @@ export class OssEmulator {
         return this.send(res, dialect, requestId, 200, "");
       }
       return this.sendError(res, dialect, requestId, 400, "InvalidRequest", "Only PutBucket, ListBuckets and the encryption subresource are emulated.", bucket);
+    }
+    if (this.deniedBuckets.has(bucket)) {
+      return this.sendError(res, dialect, requestId, 403, "AccessDenied", "You have no right to access this bucket.", bucket);
     }
     const entry = this.buckets.get(bucket);
     if (entry === undefined) {

@@ -1,0 +1,19 @@
+/**
+ * Lays out rows as aligned columns. `width` measures what the eye sees, so cells already holding
+ * colour escapes line up too. The last column is never padded (it may be long).
+ */
+export function textTable(rows: ReadonlyArray<readonly string[]>, gap = 2): string {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, visibleWidth(cell))));
+  return rows
+    .map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell + " ".repeat((widths[i] ?? 0) - visibleWidth(cell) + gap))).join("").trimEnd())
+    .join("\n");
+}
+
+// ANSI SGR sequences (colours) take no room on screen.
+const SGR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
+
+/** The width of a cell on screen, without colour escapes. */
+export function visibleWidth(text: string): number {
+  return [...text.replace(SGR, "")].length;
+}

@@ -1,0 +1,38 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { REPO_ROOT } from "../../support/tools";
+
+// The command line itself, in a child process as a user runs it; no server, no Pulumi run.
+const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(REPO_ROOT, "build/cli/main.js"), ...args], { encoding: "utf8", env: { PATH: process.env["PATH"] ?? "" } });
+
+describe("drift command line", () => {
+  it("--help lists the options, an example and the exit codes", () => {
+    const result = cli("drift", "--help");
+    assert.equal(result.status, 0);
+    for (const text of ["--stack", "--cwd", "--parallel", "--config", "--format", "--output", "--no-color", "Examples:", "$ pulumi-bucket-encryption drift --stack prod", "0 in sync, 2 drift", "1 error"]) {
+      assert.ok(result.stdout.includes(text), `help lacks ${text}:\n${result.stdout}`);
+    }
+  });
+  it("the program's help names the command", () => {
+    assert.match(cli("--help").stdout, /drift \[options\]/);
+  });
+  const usage: Array<[string, string[]]> = [
+    ["an unknown format", ["drift", "--format", "xml"]],
+    ["a parallelism of 0", ["drift", "--parallel", "0"]],
+    ["an unknown option", ["drift", "--frobnicate"]],
+  ];
+  for (const [name, args] of usage) {
+    it(`${name} is a usage error: exit 1, never 2`, () => {
+      const result = cli(...args);
+      assert.equal(result.status, 1, result.stderr);
+      assert.match(result.stderr, /error:/);
+    });
+  }
+  it("a directory without a Pulumi project is an error (exit 1)", () => {
+    const result = cli("drift", "--cwd", path.join(REPO_ROOT, "schema"), "--stack", "dev");
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /error:/);
+  });
+});
