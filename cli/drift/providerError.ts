@@ -3,7 +3,7 @@ import type { ReportError } from "./model";
 // The provider's errors (provider/errors/ServiceError.ts) read
 // `<METHOD> ?encryption on <id> (<service>) failed[ after N attempts]: HTTP <status>[ <Code>][: <message>][ (EC …)][ [request id <id>]][. Next: …]`.
 // The engine hands them over as diagnostic text only, so the facts are taken back out of it.
-const HTTP_STATUS_AND_CODE = /\bfailed(?: after \d+ attempts)?: HTTP (\d{3})(?: ([A-Za-z][A-Za-z0-9._-]*))?/;
+const HTTP_STATUS_AND_CODE = /\bfailed(?: after \d+ attempts?)?: HTTP (\d{3})(?: ([A-Za-z][A-Za-z0-9._-]*))?/;
 const REQUEST_ID = /\[request id ([^\]\s]+)\]/;
 // The engine prefixes what a provider threw during a preview.
 const ENGINE_PREFIX = /^(?:Preview failed|error): /;

@@ -1,6 +1,6 @@
 import type { BucketStatus } from "../fleet/bucketStatus";
 import { targetId } from "../fleet/bucketStatus";
-import { textTable } from "../fleet/textTable";
+import { headedTable } from "../output/textTable";
 
 /** What became of one bucket asked for import. */
 export interface ImportOutcome {
@@ -33,7 +33,7 @@ export function importOutcome(status: BucketStatus, name: string | undefined, pr
 
 /** The report as a text table. */
 export function importReportTable(outcomes: readonly ImportOutcome[]): string {
-  return textTable(["bucket", "result", "name", "detail"], outcomes.map((o) => [o.id, o.result, o.name ?? "", o.detail]));
+  return headedTable(["bucket", "result", "name", "detail"], outcomes.map((o) => [o.id, o.result, o.name ?? "", o.detail]));
 }
 
 /** The report as JSON. */

@@ -17,3 +17,9 @@ const SGR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
 export function visibleWidth(text: string): number {
   return [...text.replace(SGR, "")].length;
 }
+
+/** A table with a header row and a rule of dashes under it, each line ending in a newline. */
+export function headedTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+  const widths = header.map((h, i) => Math.max(visibleWidth(h), ...rows.map((r) => visibleWidth(r[i] ?? ""))));
+  return `${textTable([header, widths.map((w) => "-".repeat(w)), ...rows])}\n`;
+}

@@ -2,7 +2,7 @@ import type { ServiceTarget } from "../../provider/requests/buildServiceRequest"
 import type { BucketStatus } from "../fleet/bucketStatus";
 import { targetId } from "../fleet/bucketStatus";
 import { toCsv } from "../fleet/csv";
-import { textTable } from "../fleet/textTable";
+import { headedTable } from "../output/textTable";
 import { EXIT, type ExitCode } from "../exitCodes";
 
 /** One bucket in the report. `declared` is absent when no stack was compared. */
@@ -97,7 +97,7 @@ export function scanTable(report: ScanReport): string {
   });
   const failures = report.listingFailures.map((f) => `listing ${f.target.cloud}:${f.target.region} failed: ${f.error}\n`).join("");
   const s = scanSummary(report);
-  return `${textTable(COLUMNS, shown)}${failures}\n${s.buckets} buckets: ${s.encrypted} encrypted, ${s.unencrypted} without a rule, ${s.errors} not read${s.undeclared !== undefined ? `; ${s.undeclared} not declared in the stack` : ""}\n`;
+  return `${headedTable(COLUMNS, shown)}${failures}\n${s.buckets} buckets: ${s.encrypted} encrypted, ${s.unencrypted} without a rule, ${s.errors} not read${s.undeclared !== undefined ? `; ${s.undeclared} not declared in the stack` : ""}\n`;
 }
 
 /** Counts for the summary. */

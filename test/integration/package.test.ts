@@ -13,10 +13,10 @@ const files = packedFiles(REPO_ROOT);
 const shipped = (suffix: string) => files.filter((f) => f.endsWith(suffix));
 
 describe("the packed package", () => {
-  it("holds the built provider and CLI, the manifest, README, LICENSE and CHANGELOG, and nothing else", () => {
-    const unexpected = files.filter((f) => !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|build\/(provider|cli)\/[\w/.-]+\.(js|d\.ts))$/.test(f));
+  it("holds the built provider and CLI, the drift report's schema, the manifest, README, LICENSE and CHANGELOG, and nothing else", () => {
+    const unexpected = files.filter((f) => !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|schema\/[\w.-]+\.json|build\/(provider|cli)\/[\w/.-]+\.(js|d\.ts))$/.test(f));
     assert.deepEqual(unexpected, []);
-    for (const required of ["package.json", "README.md", "LICENSE", "CHANGELOG.md"]) assert.ok(files.includes(required), required);
+    for (const required of ["package.json", "README.md", "LICENSE", "CHANGELOG.md", "schema/drift-report.v1.json"]) assert.ok(files.includes(required), required);
   });
 
   it("holds every entry point package.json names (main, types, bin, exports)", () => {

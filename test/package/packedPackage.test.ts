@@ -61,10 +61,12 @@ describe("the packed package, from a clean clone to a consumer's project", () =>
     // everything else comes from the tarball's declared dependencies. The linked layout (as pnpm's)
     // shows each package only what it declares: a package reached only through another's
     // dependencies (hoisted into reach by the default layout) cannot be resolved from ours.
+    // It also adds `debug`: @alicloud/credentials 2.4.7 requires it without declaring it, so in a
+    // linked layout only a project that declares it can load the package (the README says so).
     const devDependencies = manifest.devDependencies;
     run(
       "npm",
-      ["install", "--install-strategy=linked", "--no-audit", "--no-fund", "--prefer-offline", tarball, `typescript@${devDependencies["typescript"]}`, `@types/node@${devDependencies["@types/node"]}`],
+      ["install", "--install-strategy=linked", "--no-audit", "--no-fund", "--prefer-offline", tarball, `typescript@${devDependencies["typescript"]}`, `@types/node@${devDependencies["@types/node"]}`, "debug@4"],
       consumer,
     );
   });
