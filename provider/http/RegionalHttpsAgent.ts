@@ -60,6 +60,13 @@ export class RegionalHttpsAgent extends https.Agent {
     return this.sharedPoolKey(hostname, portOf(port)) !== undefined;
   }
 
+  /**
+   * New connections that offered their region's TLS session. Whether a server resumes a session
+   * made under another name of its certificate is its own policy, so this is what the client
+   * controls.
+   */
+  sessionsOffered = 0;
+
   /** True once a coalesced request to `hostname:port` was answered 421: it never shares again. */
   isMisdirected(hostname: string, port: number | undefined): boolean {
     return this.misdirected.has(originKey(hostname, port));
@@ -93,6 +100,7 @@ export class RegionalHttpsAgent extends https.Agent {
     const region = this.regionKey(servername, portOf(options.port));
     const state = region !== undefined && this.reuse !== "none" ? this.stateOf(region) : undefined;
     const ticket = state !== undefined && options.session === undefined ? resumableSession(servername, state.session) : undefined;
+    if (ticket !== undefined) this.sessionsOffered++;
     const socket = (super.createConnection as (o: ConnectOptions, cb?: typeof callback) => tls.TLSSocket)(
       ticket !== undefined ? { ...options, session: ticket } : options,
       callback,

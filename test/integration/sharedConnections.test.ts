@@ -115,8 +115,13 @@ describe("connections and TLS sessions shared across the buckets of a region", (
     const { server, agent, port } = await setUp("sessions");
     for (let i = 0; i < 5; i++) assert.equal((await send(agent, `bucket-${i}.region.test`, port)).status, 200);
     assert.equal(server.counts.connections, 5);
-    assert.equal(server.counts.fullHandshakes, 1);
-    assert.equal(server.counts.resumedHandshakes, 4);
+    // Every handshake after the first offers the region's session; whether the server resumes one
+    // made under another name is the server's policy: the OpenSSL 3.0 of Node 20 does, the 3.5
+    // of Node 24 declines (each then makes a full handshake, as without sharing).
+    assert.equal(agent.sessionsOffered, 4);
+    const serverResumesAcrossNames = !/^3\.[5-9]|^[4-9]\./.test(process.versions.openssl);
+    assert.equal(server.counts.fullHandshakes, serverResumesAcrossNames ? 1 : 5);
+    assert.equal(server.counts.resumedHandshakes, serverResumesAcrossNames ? 4 : 0);
     for (const request of server.seen) assert.equal(request.servername, request.host);
   });
 
