@@ -1,6 +1,7 @@
 import { type CredentialTarget, EncryptionClient } from "../../provider/client/EncryptionClient";
 import { type ConfigLookup, credentialSourceFor } from "../../provider/credentials";
 import { CredentialCache } from "../../provider/credentials/CredentialCache";
+import { identityOf } from "../../provider/credentials/identity";
 import { readSettings } from "../../provider/lifecycle/settings";
 
 /**
@@ -13,12 +14,7 @@ export function environmentClient(env: NodeJS.ProcessEnv = process.env, config: 
   const settings = readSettings(config, env);
   const caches = new Map<string, CredentialCache>();
   const cacheFor = (target: CredentialTarget): CredentialCache => {
-    const identity = {
-      ...(target.profile !== undefined ? { profile: target.profile } : {}),
-      ...(target.roleArn !== undefined ? { roleArn: target.roleArn } : {}),
-      ...(target.roleSessionName !== undefined ? { roleSessionName: target.roleSessionName } : {}),
-      ...(target.externalId !== undefined ? { externalId: target.externalId } : {}),
-    };
+    const identity = identityOf(target);
     const key = JSON.stringify([target.cloud, identity]);
     let cache = caches.get(key);
     if (cache === undefined) {

@@ -1,4 +1,5 @@
-import type { XmlNode } from "../xml/parseXml";
+import { MalformedResponseError } from "../errors/MalformedResponseError";
+import { childElement, childText, parseXml, type XmlNode } from "../xml/parseXml";
 
 /**
  * The largest ListBuckets page read: 1,000 Aliyun buckets take about 400 KB and S3's unpaged
@@ -37,4 +38,23 @@ export function childElements(node: XmlNode | undefined, name: string): XmlNode[
   const value = node[name];
   if (value === undefined) return [];
   return Array.isArray(value) ? [...(value as readonly XmlNode[])] : [value as XmlNode];
+}
+
+/**
+ * The `ListAllMyBucketsResult` both dialects answer with: its root element (for the paging fields
+ * each cloud reads its own way) and its buckets, the region taken from `regionOf(entry)`.
+ */
+export function decodeBucketList(body: string, regionOf: (entry: XmlNode) => string | undefined): { readonly root: XmlNode; readonly buckets: ListedBucket[] } {
+  const root = childElement(parseXml(body), "ListAllMyBucketsResult");
+  if (root === undefined || typeof root === "string") {
+    throw new MalformedResponseError("the ListBuckets answer has no ListAllMyBucketsResult element");
+  }
+  const buckets = childElements(childElement(root, "Buckets"), "Bucket").map((entry): ListedBucket => {
+    const name = childText(entry, "Name");
+    if (name === undefined || name === "") throw new MalformedResponseError("a Bucket in the ListBuckets answer has no Name");
+    const region = regionOf(entry);
+    const created = childText(entry, "CreationDate");
+    return { name, ...(region !== undefined && region !== "" ? { region } : {}), ...(created !== undefined ? { creationDate: created } : {}) };
+  });
+  return { root, buckets };
 }

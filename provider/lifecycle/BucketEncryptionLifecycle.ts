@@ -3,6 +3,7 @@ import { EncryptionClient } from "../client/EncryptionClient";
 import { UNKNOWN_VALUE } from "../constants";
 import { type ConfigLookup, credentialSourceFor, realSurroundings, type Surroundings } from "../credentials";
 import { CredentialCache } from "../credentials/CredentialCache";
+import { identityOf } from "../credentials/identity";
 import { CredentialConfigError } from "../errors/CredentialConfigError";
 import { CredentialsError } from "../errors/CredentialsError";
 import { StoredLocationError } from "../errors/StoredLocationError";
@@ -183,12 +184,3 @@ function stripEngineKeys(props: Props): Props {
   return rest;
 }
 
-/** The identity inputs of a state or location (addresses, not secrets). */
-function identityOf(state: ResourceIdentity): ResourceIdentity {
-  return {
-    ...(state.profile !== undefined ? { profile: state.profile } : {}),
-    ...(state.roleArn !== undefined ? { roleArn: state.roleArn } : {}),
-    ...(state.roleSessionName !== undefined ? { roleSessionName: state.roleSessionName } : {}),
-    ...(state.externalId !== undefined ? { externalId: state.externalId } : {}),
-  };
-}

@@ -1,6 +1,7 @@
 import { cloudModule, isCloud } from "../clouds";
 import { inertServerText } from "../errors/serverText";
-import type { BucketLocation, ResourceIdentity } from "../model";
+import { identityOf } from "../credentials/identity";
+import type { BucketLocation } from "../model";
 import { parseResourceId } from "../resourceId";
 import { normalizeEndpoint } from "../validation/endpoint";
 
@@ -9,7 +10,6 @@ export type LocationResult = { readonly location: BucketLocation } | { readonly 
 
 type Props = Readonly<Record<string, unknown>>;
 
-const IDENTITY_PROPERTIES = ["profile", "roleArn", "roleSessionName", "externalId"] as const satisfies ReadonlyArray<keyof ResourceIdentity>;
 
 /**
  * The location `read` and `delete` send their request to: cloud, region and bucket from the
@@ -53,7 +53,7 @@ export function storedLocation(id: string, props: Props): LocationResult {
   // A signature version is how to sign, not where to send: an unknown stored one falls back to the default.
   const signatureVersion = cloud.signatureVersions.find((v) => v === props["signatureVersion"]) ?? cloud.signatureVersions[0];
   // The identity kept in state still signs: a refresh or destroy of another account's bucket uses it.
-  const identity = Object.fromEntries(IDENTITY_PROPERTIES.flatMap((p) => (typeof props[p] === "string" && props[p] !== "" ? [[p, props[p]]] : [])));
+  const identity = identityOf(props);
   return {
     location: {
       cloud: cloudName,

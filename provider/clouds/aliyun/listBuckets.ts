@@ -1,6 +1,6 @@
 import { MalformedResponseError } from "../../errors/MalformedResponseError";
-import { childElement, childText, parseXml } from "../../xml/parseXml";
-import { type BucketListing, type ListedBucket, childElements } from "../bucketListing";
+import { childText } from "../../xml/parseXml";
+import { type BucketListing, decodeBucketList } from "../bucketListing";
 
 /** Alibaba Cloud's documented ceiling for `max-keys` on ListBuckets (GetService); 100 when unset. */
 export const ALIYUN_MAX_PAGE_SIZE = 1000;
@@ -18,17 +18,7 @@ export const aliyunBucketListing: BucketListing = {
   },
 
   decodePage(body) {
-    const root = childElement(parseXml(body), "ListAllMyBucketsResult");
-    if (root === undefined || typeof root === "string") {
-      throw new MalformedResponseError("the ListBuckets answer has no ListAllMyBucketsResult element");
-    }
-    const buckets: ListedBucket[] = childElements(childElement(root, "Buckets"), "Bucket").map((entry) => {
-      const name = childText(entry, "Name");
-      if (name === undefined || name === "") throw new MalformedResponseError("a Bucket in the ListBuckets answer has no Name");
-      const region = childText(entry, "Region") ?? childText(entry, "Location")?.replace(/^oss-/, "");
-      const created = childText(entry, "CreationDate");
-      return { name, ...(region !== undefined && region !== "" ? { region } : {}), ...(created !== undefined ? { creationDate: created } : {}) };
-    });
+    const { root, buckets } = decodeBucketList(body, (entry) => childText(entry, "Region") ?? childText(entry, "Location")?.replace(/^oss-/, ""));
     if (childText(root, "IsTruncated") !== "true") return { buckets };
     // The document says NextMarker comes with IsTruncated; the last name is the same marker if not.
     const next = childText(root, "NextMarker") ?? buckets.at(-1)?.name;

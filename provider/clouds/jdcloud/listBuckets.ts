@@ -1,6 +1,5 @@
-import { MalformedResponseError } from "../../errors/MalformedResponseError";
-import { childElement, childText, parseXml } from "../../xml/parseXml";
-import { type BucketListing, type ListedBucket, childElements } from "../bucketListing";
+import { childText } from "../../xml/parseXml";
+import { type BucketListing, decodeBucketList } from "../bucketListing";
 
 /**
  * JD Cloud OSS ListBuckets, S3's `GET /` on the region endpoint. JD Cloud documents no paging
@@ -14,18 +13,8 @@ export const jdcloudBucketListing: BucketListing = {
   },
 
   decodePage(body) {
-    const root = childElement(parseXml(body), "ListAllMyBucketsResult");
-    if (root === undefined || typeof root === "string") {
-      throw new MalformedResponseError("the ListBuckets answer has no ListAllMyBucketsResult element");
-    }
-    const buckets: ListedBucket[] = childElements(childElement(root, "Buckets"), "Bucket").map((entry) => {
-      const name = childText(entry, "Name");
-      if (name === undefined || name === "") throw new MalformedResponseError("a Bucket in the ListBuckets answer has no Name");
-      // S3 names the region in BucketRegion; JD Cloud's Location is documented as empty.
-      const region = childText(entry, "BucketRegion") ?? childText(entry, "Location");
-      const created = childText(entry, "CreationDate");
-      return { name, ...(region !== undefined && region !== "" ? { region } : {}), ...(created !== undefined ? { creationDate: created } : {}) };
-    });
+    // S3 names the region in BucketRegion; JD Cloud's Location is documented as empty.
+    const { root, buckets } = decodeBucketList(body, (entry) => childText(entry, "BucketRegion") ?? childText(entry, "Location"));
     const token = childText(root, "ContinuationToken");
     return token !== undefined && token !== "" ? { buckets, cursor: token } : { buckets };
   },
