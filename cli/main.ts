@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import "./compileCache";
 import { Command, CommanderError } from "commander";
 import type * as DriftCommand from "./commands/drift";
 import { EXIT } from "./exitCodes";

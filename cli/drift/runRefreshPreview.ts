@@ -1,5 +1,7 @@
 import path from "node:path";
-import { type EngineEvent, LocalWorkspace, Stack } from "@pulumi/pulumi/automation";
+import type { EngineEvent } from "@pulumi/pulumi/automation";
+import { openWorkspace } from "../automation/openWorkspace";
+import { stackWithoutSelecting } from "../automation/stackWithoutSelecting";
 import { type ConfigOverride, writeOverriddenConfig } from "./configOverrides";
 import { newObservations, type Observations, observeEvent } from "./observeEvents";
 
@@ -29,15 +31,16 @@ export interface PreviewOutcome {
 /**
  * Runs `preview --refresh` through the Automation API over an existing project and stack and
  * folds its engine events. A refresh *preview* writes no state: the refresh's reads are shown,
- * not saved. The Pulumi CLI is the one on PATH, with the process's environment (backend,
- * PULUMI_HOME, passphrase, credentials), as a user's own `pulumi` would run.
+ * not saved, and the workspace's selected stack stays as it was. The Pulumi CLI is the one on
+ * PATH, with the process's environment (backend, PULUMI_HOME, passphrase, credentials), as a
+ * user's own `pulumi` would run.
  */
 export async function runRefreshPreview(target: PreviewTarget, parseOverride: (text: string, project: string) => ConfigOverride): Promise<PreviewOutcome> {
-  const workspace = await LocalWorkspace.create({ workDir: target.workDir });
+  const { api, workspace } = await openWorkspace(target.workDir);
   const settings = await workspace.projectSettings();
   const stackName = target.stack ?? (await workspace.stack())?.name;
   if (stackName === undefined) throw new Error(`no stack selected in ${target.workDir}: pass --stack <name>`);
-  const stack = await Stack.select(stackName, workspace);
+  const stack = await stackWithoutSelecting(api, workspace, stackName);
   const overrides = target.config.map((text) => parseOverride(text, settings.name));
   const configDir = settings.config !== undefined ? path.resolve(target.workDir, settings.config) : target.workDir;
   const overridden = overrides.length > 0 ? writeOverriddenConfig(path.join(configDir, `Pulumi.${stackName.split("/").pop() ?? stackName}.yaml`), overrides) : undefined;

@@ -1,3 +1,4 @@
+import { openWorkspace } from "../automation/openWorkspace";
 import { RESOURCE_TYPE } from "../importFile/importFile";
 
 /** What a stack already declares: BucketEncryption ids, and every resource name it uses. */
@@ -34,8 +35,7 @@ export function declaredInDeployment(deployment: unknown): Declared {
  * the backend the project uses (PULUMI_BACKEND_URL or a login).
  */
 export async function declaredInStack(stackName: string, workDir: string): Promise<Declared> {
-  const { LocalWorkspace } = await import("@pulumi/pulumi/automation/index.js");
-  const workspace = await LocalWorkspace.create({ workDir });
+  const { workspace } = await openWorkspace(workDir);
   const exported = await workspace.exportStack(stackName);
   return declaredInDeployment(exported.deployment);
 }

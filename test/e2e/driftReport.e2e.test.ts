@@ -269,6 +269,31 @@ for (const scenario of scenarios) {
       assert.doesNotMatch(run.summary, /\| sync \|/);
     });
 
+    it("the --stack is compared without being selected; an unknown --stack is an error naming it", { skip: !scenario.emulator && "the stack handling is the same for both clouds" }, async () => {
+      await project.must(["stack", "init", "other"]);
+      try {
+        const selected = async () => (await project.must(["stack", "--show-name"])).stdout.trim();
+        assert.equal(await selected(), "other");
+        declare();
+        const run = await drift();
+        // Earlier cases leave drift behind: what matters here is which stack was compared.
+        assert.deepEqual(run.report.errors, [], run.stderr);
+        assert.equal(run.report.stack, project.stack);
+        for (const name of names) find(run, name);
+        assert.equal(await selected(), "other", "drift changed the directory's selected stack");
+
+        const unknown = await drift(["--stack", "no-such-stack"]);
+        assert.equal(unknown.code, 1, unknown.stdout);
+        assert.equal(unknown.report.stack, "no-such-stack");
+        assert.match(unknown.report.errors.map((e) => e.message).join("\n"), /no-such-stack/);
+        assert.equal(await selected(), "other");
+      } finally {
+        // `stack rm` leaves no stack selected, so the test's own stack is selected after it.
+        await project.must(["stack", "rm", "other", "--yes"]);
+        await project.must(["stack", "select", project.stack]);
+      }
+    });
+
     it("never writes state, and no secret appears in any output", async () => {
       assert.equal(await project.exportState(), stateBefore);
       for (const text of transcript) assert.ok(!text.includes(target.secretAccessKey), "the secret key appears in the drift output");

@@ -1,0 +1,57 @@
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { describe, it } from "node:test";
+
+// The Automation API loads without the TypeScript compiler and npm's arborist, and the SDK code
+// that needs them still works. Each check runs in a fresh Node process, so nothing this test
+// process has loaded already can hide a load.
+
+const BUILD = path.join(__dirname, "..", "..", "..", "cli", "automation");
+
+function inFreshProcess(script: string): Record<string, unknown> {
+  const out = execFileSync(process.execPath, ["-e", script], { encoding: "utf8", env: { ...process.env, BUILD }, stdio: ["ignore", "pipe", "pipe"] });
+  return JSON.parse(out) as Record<string, unknown>;
+}
+
+const LOADED = `const loaded = () => ({
+  typescript: Object.keys(require.cache).some((f) => /node_modules[\\\\/]typescript[\\\\/]/.test(f)),
+  arborist: Object.keys(require.cache).some((f) => /node_modules[\\\\/]@npmcli[\\\\/]arborist[\\\\/]/.test(f)),
+});`;
+
+describe("loading the Automation API for a command", () => {
+  it("finds both modules to defer in the installed SDK", () => {
+    const { closureSerializationModules } = require(path.join(BUILD, "openWorkspace")) as { closureSerializationModules: () => string[] };
+    const files = closureSerializationModules();
+    assert.equal(files.length, 2, files.join(", "));
+    assert.match(files[0]!, /@pulumi[\\/]pulumi[\\/]typescript-shim\.js$/);
+    assert.match(files[1]!, /@npmcli[\\/]arborist[\\/]/);
+  });
+
+  it("loads the API without them; a plain require loads them", () => {
+    const script = (deferred: boolean) => `
+      ${LOADED}
+      const { withDeferredModules } = require(process.env.BUILD + "/deferredModules");
+      const { closureSerializationModules } = require(process.env.BUILD + "/openWorkspace");
+      const api = ${deferred ? "withDeferredModules(closureSerializationModules(), () => require(\"@pulumi/pulumi/automation\"))" : "require(\"@pulumi/pulumi/automation\")"};
+      console.log(JSON.stringify({ ...loaded(), api: typeof api.LocalWorkspace.create }));`;
+    assert.deepEqual(inFreshProcess(script(true)), { typescript: false, arborist: false, api: "function" });
+    assert.deepEqual(inFreshProcess(script(false)), { typescript: true, arborist: true, api: "function" });
+  });
+
+  it("the SDK's function serialisation still works afterwards: the compiler loads when it is used", () => {
+    const result = inFreshProcess(`
+      ${LOADED}
+      const { withDeferredModules } = require(process.env.BUILD + "/deferredModules");
+      const { closureSerializationModules } = require(process.env.BUILD + "/openWorkspace");
+      withDeferredModules(closureSerializationModules(), () => require("@pulumi/pulumi/automation"));
+      const before = loaded();
+      const pulumi = require("@pulumi/pulumi");
+      pulumi.runtime.serializeFunction(function add(a, b) { return a + b + 1; }).then((s) => {
+        const m = { exports: {} };
+        new Function("exports", "module", "require", s.text)(m.exports, m, require);
+        console.log(JSON.stringify({ before, after: loaded(), sum: m.exports.handler(1, 2) }));
+      }, (e) => console.log(JSON.stringify({ error: String(e) })));`);
+    assert.deepEqual(result, { before: { typescript: false, arborist: false }, after: { typescript: true, arborist: false }, sum: 4 });
+  });
+});
