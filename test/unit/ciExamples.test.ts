@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, it } from "node:test";
 import Ajv from "ajv";
 import { parse as parseYaml } from "yaml";
-import { formatForFile } from "../../cli/commands/drift";
+import { formatForFile } from "../../cli/drift/runDrift";
 import { REPO_ROOT } from "../support/tools";
 
 // The CI examples are checked offline: parsed with the `yaml` library and validated with ajv against

@@ -5,7 +5,7 @@ import { describe, it } from "node:test";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { XMLParser } from "fast-xml-parser";
-import { formatForFile } from "../../../cli/commands/drift";
+import { formatForFile } from "../../../cli/drift/runDrift";
 import type { DriftReport } from "../../../cli/drift/model";
 import { parseProviderError } from "../../../cli/drift/providerError";
 import { painter, wantsColor } from "../../../cli/output/style";
