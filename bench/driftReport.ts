@@ -11,6 +11,8 @@ export interface DriftFigures {
   readonly driftSeconds: number[];
   /** median(drift) / median(preview --refresh). */
   readonly ratio: number;
+  /** The median of drift / preview over the alternating pairs: each pair shares the machine's moment. */
+  readonly pairRatio: number;
 }
 
 /** The target: a report may take at most this multiple of `pulumi preview --refresh`. */
@@ -44,7 +46,8 @@ export async function measureDrift(tools: Tools, n: number, runs: number): Promi
       if (code !== 0) throw new Error(`drift exited ${code} on an in-sync stack`);
       process.stderr.write(`[bench] drift N=${n} run ${r + 1}/${runs} done\n`);
     }
-    return { resources: n, previewSeconds, driftSeconds, ratio: median(driftSeconds) / median(previewSeconds) };
+    const pairRatio = median(driftSeconds.map((d, i) => d / (previewSeconds[i] ?? d)));
+    return { resources: n, previewSeconds, driftSeconds, ratio: median(driftSeconds) / median(previewSeconds), pairRatio };
   } finally {
     await project.run(["destroy", "--yes", "--skip-preview"]);
     project.dispose();

@@ -21,6 +21,9 @@ export async function openWorkspace(workDir: string): Promise<OpenedWorkspace> {
   // The version probe is a child process: started first, it runs while the SDK loads below.
   const { PulumiCommand } = require("@pulumi/pulumi/automation/cmd") as Pick<AutomationApi, "PulumiCommand">;
   const probe = PulumiCommand.get();
+  // Awaited below; should loading the SDK throw first, the probe's own failure must not go
+  // unhandled on top of it.
+  probe.catch(() => undefined);
   const api = withDeferredModules(closureSerializationModules(), () => require("@pulumi/pulumi/automation") as AutomationApi);
   const workspace = await api.LocalWorkspace.create({ workDir, pulumiCommand: await probe });
   return { api, workspace };
@@ -30,22 +33,19 @@ export async function openWorkspace(workDir: string): Promise<OpenedWorkspace> {
  * The SDK's runtime index loads function serialisation (for inline programs and dynamic
  * providers), whose modules require the TypeScript compiler and npm's arborist at their top:
  * two thirds of the Automation API's load time, for code a workspace never calls. Listed by
- * file so that only these two are deferred; a layout where one does not resolve defers less.
+ * file so that only these two are deferred; in an SDK layout where one does not resolve, that
+ * one loads as usual.
  */
 export function closureSerializationModules(): string[] {
-  const files: string[] = [];
-  const resolve = (request: string, from?: string) => {
+  const resolved = (find: () => string): string[] => {
     try {
-      files.push(require.resolve(request, from !== undefined ? { paths: [from] } : undefined));
+      return [find()];
     } catch {
-      // Another SDK layout: that module loads as usual.
+      return [];
     }
   };
-  resolve("@pulumi/pulumi/typescript-shim");
-  try {
-    resolve("@npmcli/arborist", path.dirname(require.resolve("@pulumi/pulumi/runtime/closure/codePaths")));
-  } catch {
-    // As above.
-  }
-  return files;
+  return [
+    ...resolved(() => require.resolve("@pulumi/pulumi/typescript-shim")),
+    ...resolved(() => require.resolve("@npmcli/arborist", { paths: [path.dirname(require.resolve("@pulumi/pulumi/runtime/closure/codePaths"))] })),
+  ];
 }

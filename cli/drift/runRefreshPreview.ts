@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { EngineEvent } from "@pulumi/pulumi/automation";
-import { type OpenedWorkspace, openWorkspace } from "../automation/openWorkspace";
+import type { OpenedWorkspace } from "../automation/openWorkspace";
 import { stackWithoutSelecting } from "../automation/stackWithoutSelecting";
 import { type ConfigOverride, writeOverriddenConfig } from "./configOverrides";
 import { newObservations, type Observations, observeEvent } from "./observeEvents";
@@ -30,7 +30,7 @@ export interface PreviewOutcome {
 
 /**
  * Runs `preview --refresh` through the Automation API over an existing project and stack (in
- * `opened`, a workspace over `target.workDir`, when the caller started opening one) and
+ * `opened`, a workspace over `target.workDir` that the caller started opening early) and
  * folds its engine events. A refresh *preview* writes no state: the refresh's reads are shown,
  * not saved, and the workspace's selected stack stays as it was. The Pulumi CLI is the one on
  * PATH, with the process's environment (backend, PULUMI_HOME, passphrase, credentials), as a
@@ -39,7 +39,7 @@ export interface PreviewOutcome {
 export async function runRefreshPreview(
   target: PreviewTarget,
   parseOverride: (text: string, project: string) => ConfigOverride,
-  opened: Promise<OpenedWorkspace> = openWorkspace(target.workDir),
+  opened: Promise<OpenedWorkspace>,
 ): Promise<PreviewOutcome> {
   const { api, workspace } = await opened;
   const settings = await workspace.projectSettings();

@@ -79,13 +79,14 @@ for (const scenario of scenarios) {
     const declaredRule = () => ({ SSEAlgorithm: target.kmsWire, KMSMasterKeyID: target.kmsKeys[0] });
     const transcript: string[] = [];
 
-    const drift = async (extraArgs: string[] = [], extraEnv: Record<string, string> = {}): Promise<DriftRun> => {
+    // `stack` null: no --stack, the directory's selected stack.
+    const drift = async (extraArgs: string[] = [], extraEnv: Record<string, string> = {}, stack: string | null = project.stack): Promise<DriftRun> => {
       const json = path.join(outDir, "drift.json");
       const xml = path.join(outDir, "drift.xml");
       const summary = path.join(outDir, "summary.md");
       for (const f of [json, xml, summary]) rmSync(f, { force: true });
       const cli = path.join(project.dir, "node_modules/pulumi-bucket-encryption/build/cli/main.js");
-      const argv = [cli, "drift", "--cwd", project.dir, "--stack", project.stack, "--output", json, "--output", xml, ...extraArgs];
+      const argv = [cli, "drift", "--cwd", project.dir, ...(stack !== null ? ["--stack", stack] : []), "--output", json, "--output", xml, ...extraArgs];
       const result = await new Promise<CliResult>((resolve, reject) => {
         const child = spawn(process.execPath, argv, { env: { ...project.environment, GITHUB_STEP_SUMMARY: summary, ...extraEnv }, stdio: ["ignore", "pipe", "pipe"] });
         let stdout = "";
@@ -269,7 +270,7 @@ for (const scenario of scenarios) {
       assert.doesNotMatch(run.summary, /\| sync \|/);
     });
 
-    it("the --stack is compared without being selected; an unknown --stack is an error naming it", { skip: !scenario.emulator && "the stack handling is the same for both clouds" }, async () => {
+    it("the --stack is compared without being selected; an unknown --stack is an error naming it; no --stack is the selected one", { skip: !scenario.emulator && "the stack handling is the same for both clouds" }, async () => {
       await project.must(["stack", "init", "other"]);
       try {
         const selected = async () => (await project.must(["stack", "--show-name"])).stdout.trim();
@@ -282,11 +283,17 @@ for (const scenario of scenarios) {
         for (const name of names) find(run, name);
         assert.equal(await selected(), "other", "drift changed the directory's selected stack");
 
-        const unknown = await drift(["--stack", "no-such-stack"]);
+        const unknown = await drift([], {}, "no-such-stack");
         assert.equal(unknown.code, 1, unknown.stdout);
         assert.equal(unknown.report.stack, "no-such-stack");
         assert.match(unknown.report.errors.map((e) => e.message).join("\n"), /no-such-stack/);
         assert.equal(await selected(), "other");
+
+        // Without --stack: the selected one, here empty, so every resource is still to be created.
+        const selectedRun = await drift([], {}, null);
+        assert.equal(selectedRun.report.stack, "other");
+        assert.deepEqual(new Set(selectedRun.report.resources.map((r) => r.status)), new Set(["not-created"]), selectedRun.stdout);
+        assert.equal(selectedRun.code, 2);
       } finally {
         // `stack rm` leaves no stack selected, so the test's own stack is selected after it.
         await project.must(["stack", "rm", "other", "--yes"]);

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -15,6 +14,7 @@ globalThis.heavyLoads = (globalThis.heavyLoads ?? 0) + 1;
 exports.answer = 42;
 exports.Thing = class Thing { constructor(v) { this.v = v; } };
 exports.twice = (x) => x * 2;
+Object.defineProperty(exports, "fixed", { value: "pinned", enumerable: true, configurable: false, writable: false });
 `;
 
 const CONSUMER = `
@@ -31,17 +31,19 @@ exports.viaStar = () => new star.Thing(star.answer).v;
 exports.viaPlain = () => plain.twice(plain.answer);
 exports.hasAnswer = () => "answer" in plain;
 exports.keys = () => Object.keys(plain).sort();
+exports.setting = (v) => { plain.setting = v; };
+exports.dropping = () => delete plain.setting;
+exports.plain = plain;
 `;
 
 describe("withDeferredModules", () => {
   let dir: string;
-  let heavy: string;
   let fresh = 0;
   // Each case gets its own copy of the files, so the module cache of one never serves another.
   const files = () => {
     const sub = path.join(dir, String(fresh++));
-    execFileSync("mkdir", ["-p", sub]);
-    heavy = path.join(sub, "heavy.js");
+    mkdirSync(sub, { recursive: true });
+    const heavy = path.join(sub, "heavy.js");
     writeFileSync(heavy, HEAVY);
     writeFileSync(path.join(sub, "consumer.js"), CONSUMER);
     return { heavy, consumer: path.join(sub, "consumer.js") };
@@ -62,8 +64,29 @@ describe("withDeferredModules", () => {
     assert.equal(loads(), before + 1);
     assert.equal(consumer["viaPlain"]!(), 84);
     assert.equal(consumer["hasAnswer"]!(), true);
-    assert.deepEqual(consumer["keys"]!(), ["Thing", "answer", "twice"]);
+    assert.deepEqual(consumer["keys"]!(), ["Thing", "answer", "fixed", "twice"]);
     assert.equal(loads(), before + 1, "the dependency loaded more than once");
+  });
+
+  it("writes and deletions through the stand-in reach the real module", () => {
+    const f = files();
+    const consumer = withDeferredModules([f.heavy], () => require(f.consumer) as { setting(v: string): void; dropping(): boolean; plain: Record<string, unknown> });
+    consumer.setting("on");
+    const real = require(f.heavy) as Record<string, unknown>;
+    assert.equal(real["setting"], "on");
+    assert.equal(consumer.plain["setting"], "on");
+    assert.equal(consumer.dropping(), true);
+    assert.equal("setting" in real, false);
+    assert.equal(Object.getOwnPropertyDescriptor(consumer.plain, "fixed")?.value, "pinned");
+  });
+
+  it("says it is an ES module without loading, consistently for `in` and reads", () => {
+    const f = files();
+    const before = loads();
+    const consumer = withDeferredModules([f.heavy], () => require(f.consumer) as { plain: Record<string, unknown> });
+    assert.equal(consumer.plain["__esModule"], true);
+    assert.equal("__esModule" in consumer.plain, true);
+    assert.equal(loads(), before);
   });
 
   it("leaves the module cache as it was: a later require gets the real module", () => {

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, it } from "node:test";
+import { buildProgram } from "../../../cli/main";
 import { REPO_ROOT } from "../../support/tools";
 
 // The command line itself, in a child process as a user runs it; no server, no Pulumi run.
@@ -17,6 +18,12 @@ describe("drift command line", () => {
   });
   it("the program's help names the command", () => {
     assert.match(cli("--help").stdout, /drift \[options\]/);
+  });
+  it("loads only the command it runs; help and anything unknown get every command", () => {
+    const names = (only?: string) => buildProgram(only).commands.map((c) => c.name());
+    assert.deepEqual(names("drift"), ["drift"]);
+    assert.deepEqual(names("scan"), ["scan"]);
+    for (const other of [undefined, "--help", "help", "drif", "constructor", "__proto__"]) assert.deepEqual(names(other), ["drift", "import", "scan"], String(other));
   });
   const usage: Array<[string, string[]]> = [
     ["an unknown format", ["drift", "--format", "xml"]],
