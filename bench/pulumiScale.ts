@@ -1,9 +1,11 @@
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { statSync } from "node:fs";
 import path from "node:path";
 import { PulumiProject, programFor } from "../test/support/pulumiCli";
 import type { Tools } from "../test/support/tools";
 import { startEmulatorProcess } from "./processes";
+import { watchProviders } from "./providerWatch";
 
 /** One command's wall time and the requests the server saw during it. */
 export interface CommandFigure {
@@ -39,30 +41,6 @@ function floorProgram(n: number): string {
   ].join("\n");
 }
 
-// The provider process's peak resident memory, sampled while a command runs.
-function watchProviderMemory(): { stop(): number } {
-  let peakKiB = 0;
-  const sample = () => {
-    for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
-      try {
-        if (!readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("dynamic-provider")) continue;
-        const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-        if (hwm !== undefined) peakKiB = Math.max(peakKiB, Number(hwm));
-      } catch {
-        // the process ended between listing and reading
-      }
-    }
-  };
-  const timer = setInterval(sample, 50);
-  return {
-    stop() {
-      clearInterval(timer);
-      sample();
-      return peakKiB / 1024;
-    },
-  };
-}
-
 async function timed(project: PulumiProject, argv: string[], count: () => Promise<number>): Promise<CommandFigure> {
   const before = await count();
   const started = process.hrtime.bigint();
@@ -81,15 +59,17 @@ export async function runCycle(tools: Tools, kind: "ours" | "floor", n: number):
     kind === "ours"
       ? programFor(buckets.map((bucket) => ({ name: bucket, args: { cloud: "aliyun", region: "cn-hangzhou", bucket, sseAlgorithm: "KMS", kmsMasterKeyId: "key-1", endpoint: emulator?.url } })))
       : floorProgram(n);
+  // Marks this run's provider processes, so that no other process on the machine is counted.
+  const marker = randomBytes(8).toString("hex");
   const project = await PulumiProject.create({
     tools,
     program,
-    env: { ALIBABA_CLOUD_ACCESS_KEY_ID: credentials.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: credentials.secretAccessKey },
+    env: { ALIBABA_CLOUD_ACCESS_KEY_ID: credentials.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: credentials.secretAccessKey, BENCH_RUN_MARKER: marker },
   });
   try {
-    const memory = watchProviderMemory();
+    const providers = watchProviders(`BENCH_RUN_MARKER=${marker}`);
     const up = await timed(project, ["up", "--yes", "--skip-preview"], count);
-    const providerPeakRssMiB = memory.stop();
+    const providerPeakRssMiB = providers.stop().peakRssMiB;
     const preview = await timed(project, ["preview", "--expect-no-changes"], count);
     const exported = await project.exportState();
     const resources = (JSON.parse(exported) as { deployment: { resources?: Array<{ inputs?: Record<string, unknown> }> } }).deployment.resources ?? [];

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { kmsInputs } from "../support/operations";
 import { PulumiProject, programFor } from "../support/pulumiCli";
 import { emulatorTarget, minioTarget, type Target, type WireRule } from "../support/targets";
 import { installTools, type Tools } from "../support/tools";
@@ -48,7 +49,7 @@ for (const scenario of scenarios) {
     const renamed = "drift-renamed";
     const declared = () => ({ SSEAlgorithm: target.kmsWire, KMSMasterKeyID: target.kmsKeys[0] });
     const setProgram = (bucket: string) =>
-      project.setProgram(programFor([{ name: "enc", args: { cloud: target.cloud, region: target.region, bucket, sseAlgorithm: "KMS", kmsMasterKeyId: target.kmsKeys[0], endpoint: target.endpoint } }]));
+      project.setProgram(programFor([{ name: "enc", args: kmsInputs(target, bucket) }]));
     const must = async (argv: string[]) => {
       const result = await project.run(argv);
       assert.equal(result.code, 0, `pulumi ${argv.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);

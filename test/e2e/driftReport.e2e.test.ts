@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,7 +7,9 @@ import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { XMLParser } from "fast-xml-parser";
 import type { DriftReport, ResourceFinding } from "../../cli/drift/model";
-import { PulumiProject, programFor, type CliResult } from "../support/pulumiCli";
+import { runInstalledCli } from "../support/installedCli";
+import { kmsInputs } from "../support/operations";
+import { type CliResult, PulumiProject, programFor } from "../support/pulumiCli";
 import { emulatorTarget, minioTarget, type Target } from "../support/targets";
 import { installTools, REPO_ROOT, type Tools } from "../support/tools";
 
@@ -67,14 +68,7 @@ for (const scenario of scenarios) {
     let stateBefore: string;
     const names = ["sync", "algo", "key", "gone"] as const;
     const bucketOf = (name: string) => `e2e-drift-${name}`;
-    const args = (name: string) => ({
-      cloud: target.cloud,
-      region: target.region,
-      bucket: bucketOf(name),
-      sseAlgorithm: "KMS",
-      kmsMasterKeyId: target.kmsKeys[0],
-      endpoint: target.endpoint,
-    });
+    const args = (name: string) => kmsInputs(target, bucketOf(name));
     const declare = (extra: string[] = []) => project.setProgram(programFor([...names, ...extra].map((name) => ({ name, args: args(name) }))));
     const declaredRule = () => ({ SSEAlgorithm: target.kmsWire, KMSMasterKeyID: target.kmsKeys[0] });
     const transcript: string[] = [];
@@ -85,17 +79,8 @@ for (const scenario of scenarios) {
       const xml = path.join(outDir, "drift.xml");
       const summary = path.join(outDir, "summary.md");
       for (const f of [json, xml, summary]) rmSync(f, { force: true });
-      const cli = path.join(project.dir, "node_modules/pulumi-bucket-encryption/build/cli/main.js");
-      const argv = [cli, "drift", "--cwd", project.dir, ...(stack !== null ? ["--stack", stack] : []), "--output", json, "--output", xml, ...extraArgs];
-      const result = await new Promise<CliResult>((resolve, reject) => {
-        const child = spawn(process.execPath, argv, { env: { ...project.environment, GITHUB_STEP_SUMMARY: summary, ...extraEnv }, stdio: ["ignore", "pipe", "pipe"] });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-        child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-        child.on("error", reject);
-        child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-      });
+      const argv = ["drift", "--cwd", project.dir, ...(stack !== null ? ["--stack", stack] : []), "--output", json, "--output", xml, ...extraArgs];
+      const result = await runInstalledCli(project.dir, argv, { ...project.environment, GITHUB_STEP_SUMMARY: summary, ...extraEnv });
       transcript.push(result.stdout, result.stderr);
       assert.ok(existsSync(json), `no JSON report:\n${result.stdout}\n${result.stderr}`);
       const report = JSON.parse(readFileSync(json, "utf8")) as DriftReport;

@@ -5,6 +5,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { runInstalledCli } from "../support/installedCli";
 import { assumeRoleWithPolicy } from "../support/minioSts";
+import { kmsInputs } from "../support/operations";
 import { PulumiProject, programFor } from "../support/pulumiCli";
 import { emulatorTarget, minioTarget, type Target } from "../support/targets";
 import { installTools, type Tools } from "../support/tools";
@@ -77,14 +78,7 @@ for (const scenario of scenarios) {
   describe(`scan: ${scenario.label}`, () => {
     let target: ScanTarget;
     let project: PulumiProject;
-    const declaredArgs = (bucket: string) => ({
-      cloud: target.cloud,
-      region: target.region,
-      bucket,
-      sseAlgorithm: "KMS",
-      kmsMasterKeyId: target.kmsKeys[0],
-      endpoint: target.endpoint,
-    });
+    const declaredArgs = (bucket: string) => kmsInputs(target, bucket);
     const scan = (args: string[], env: Record<string, string>) =>
       runInstalledCli(project.dir, ["scan", "--target", `${target.cloud}:${target.region}=${target.endpoint}`, "--stack", project.stack, ...args], { ...project.environment, ...env });
     const must = async (argv: string[]) => {

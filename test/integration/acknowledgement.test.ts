@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { AcknowledgementError } from "../../provider/errors/AcknowledgementError";
-import { BucketEncryptionLifecycle } from "../../provider/lifecycle/BucketEncryptionLifecycle";
+import type { BucketEncryptionLifecycle } from "../../provider/lifecycle/BucketEncryptionLifecycle";
 import type { Fault } from "../emulator/faults";
+import { lifecycleOn, type Op, OPS, prepareOperation } from "../support/operations";
 import { emulatorTarget, minioTarget, type Target } from "../support/targets";
 import { installTools } from "../support/tools";
 
@@ -36,16 +37,6 @@ const S3_DENIED = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDe
 const LOGIN_PAGE = `<!DOCTYPE html>\n<html><head><title>Network login required</title></head><body><form action="/login"><input name="user"></form></body></html>`;
 const XHTML_PAGE = `<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Proxy authorization</title></head><body><p>Sign in to continue.</p></body></html>`;
 
-type Op = "create" | "read" | "update" | "delete";
-const OPS: Op[] = ["create", "read", "update", "delete"];
-
-function lifecycleFor(target: Target): BucketEncryptionLifecycle {
-  const env =
-    target.cloud === "aliyun"
-      ? { ALIBABA_CLOUD_ACCESS_KEY_ID: target.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: target.secretAccessKey }
-      : { JDCLOUD_ACCESS_KEY: target.accessKeyId, JDCLOUD_SECRET_KEY: target.secretAccessKey };
-  return new BucketEncryptionLifecycle({ ...env, PULUMI_BUCKET_ENCRYPTION_MAX_ATTEMPTS: "4", PULUMI_BUCKET_ENCRYPTION_REQUEST_TIMEOUT_MS: "5000" });
-}
 
 for (const [label, start] of targets) {
   describe(`2xx answers that prove nothing: ${label}`, () => {
@@ -54,33 +45,11 @@ for (const [label, start] of targets) {
     let counter = 0;
     before(async () => {
       target = await start();
-      lifecycle = lifecycleFor(target);
+      lifecycle = lifecycleOn(target, { PULUMI_BUCKET_ENCRYPTION_MAX_ATTEMPTS: "4", PULUMI_BUCKET_ENCRYPTION_REQUEST_TIMEOUT_MS: "5000" });
     });
     after(async () => target?.stop());
 
-    async function prepare(op: Op) {
-      const bucket = `ack-${++counter}`;
-      await target.createBucket(bucket);
-      const { inputs, failures } = await lifecycle.check({}, { cloud: target.cloud, region: target.region, bucket, sseAlgorithm: "KMS", kmsMasterKeyId: target.kmsKeys[0], endpoint: target.endpoint });
-      assert.deepEqual(failures, []);
-      const id = `${target.cloud}:${target.region}:${bucket}`;
-      if (op !== "create") await lifecycle.create(inputs);
-      const run = (): Promise<unknown> => {
-        switch (op) {
-          case "create":
-            return lifecycle.create(inputs);
-          case "read":
-            return lifecycle.read(id, inputs);
-          case "update":
-            return lifecycle.update(id, inputs, { ...inputs, kmsMasterKeyId: target.kmsKeys[1] });
-          case "delete":
-            return lifecycle.delete(id, inputs);
-        }
-      };
-      // What the server holds before: nothing for a create, the first rule otherwise.
-      const held = op === "create" ? undefined : { SSEAlgorithm: target.kmsWire, KMSMasterKeyID: target.kmsKeys[0] };
-      return { bucket, run, held };
-    }
+    const prepare = (op: Op) => prepareOperation(lifecycle, target, `ack-${++counter}`, op);
 
     const bodies: Array<[string, () => Fault, RegExp]> = [
       [

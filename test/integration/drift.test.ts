@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { StoredLocationError } from "../../provider/errors/StoredLocationError";
 import { BucketEncryptionLifecycle } from "../../provider/lifecycle/BucketEncryptionLifecycle";
+import { kmsInputs, lifecycleOn } from "../support/operations";
 import { ScriptedServer } from "../support/scriptedServer";
 import { emulatorTarget, minioTarget, type Target, type WireRule } from "../support/targets";
 import { installTools } from "../support/tools";
@@ -40,18 +41,14 @@ for (const [label, start, drifts] of cases) {
     let counter = 0;
     before(async () => {
       target = await start();
-      lifecycle = new BucketEncryptionLifecycle(
-        target.cloud === "aliyun"
-          ? { ALIBABA_CLOUD_ACCESS_KEY_ID: target.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: target.secretAccessKey }
-          : { JDCLOUD_ACCESS_KEY: target.accessKeyId, JDCLOUD_SECRET_KEY: target.secretAccessKey },
-      );
+      lifecycle = lifecycleOn(target);
     });
     after(async () => target?.stop());
 
     async function drifted(drift: Drift) {
       const bucket = `drift-${++counter}`;
       await target.createBucket(bucket);
-      const { inputs, failures } = await lifecycle.check({}, { cloud: target.cloud, region: target.region, bucket, sseAlgorithm: "KMS", kmsMasterKeyId: target.kmsKeys[0], endpoint: target.endpoint });
+      const { inputs, failures } = await lifecycle.check({}, kmsInputs(target, bucket));
       assert.deepEqual(failures, []);
       const id = (await lifecycle.create(inputs)).id;
       await target.setRule(bucket, drift.rule);

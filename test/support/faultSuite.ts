@@ -3,8 +3,9 @@ import { after, before, describe, it } from "node:test";
 import { MalformedResponseError } from "../../provider/errors/MalformedResponseError";
 import { ServiceError } from "../../provider/errors/ServiceError";
 import { TransportError } from "../../provider/errors/TransportError";
-import { BucketEncryptionLifecycle } from "../../provider/lifecycle/BucketEncryptionLifecycle";
+import type { BucketEncryptionLifecycle } from "../../provider/lifecycle/BucketEncryptionLifecycle";
 import type { Fault } from "../emulator/faults";
+import { kmsInputs, lifecycleOn, type Op, OPS, prepareOperation } from "./operations";
 import type { Target } from "./targets";
 
 // Every lifecycle operation through every fault, against one server: transient faults are
@@ -26,9 +27,6 @@ const TRANSIENT: Array<[string, Fault]> = [
   ["a reply lost after the server acted", { kind: "lost-response" }],
 ];
 
-type Op = "create" | "read" | "update" | "delete";
-const OPS: Op[] = ["create", "read", "update", "delete"];
-
 /** A server whose next answers can be replaced by faults. */
 export interface FaultyTarget extends Target {
   inject(...faults: Fault[]): void;
@@ -37,12 +35,7 @@ export interface FaultyTarget extends Target {
 
 /** A lifecycle with short deadlines, its credentials from the environment `target` expects. */
 export function lifecycleFor(target: Target, maxElapsedMs = MAX_ELAPSED_MS): BucketEncryptionLifecycle {
-  const env =
-    target.cloud === "aliyun"
-      ? { ALIBABA_CLOUD_ACCESS_KEY_ID: target.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: target.secretAccessKey }
-      : { JDCLOUD_ACCESS_KEY: target.accessKeyId, JDCLOUD_SECRET_KEY: target.secretAccessKey };
-  return new BucketEncryptionLifecycle({
-    ...env,
+  return lifecycleOn(target, {
     PULUMI_BUCKET_ENCRYPTION_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
     PULUMI_BUCKET_ENCRYPTION_MAX_ATTEMPTS: String(MAX_ATTEMPTS),
     PULUMI_BUCKET_ENCRYPTION_MAX_ELAPSED_MS: String(maxElapsedMs),
@@ -64,35 +57,7 @@ export function describeFaultSuite(label: string, start: () => Promise<FaultyTar
       await target?.stop();
     });
 
-    async function prepare(op: Op) {
-      const bucket = `fault-${++bucketCounter}`;
-      await target.createBucket(bucket);
-      const { inputs, failures } = await lifecycle.check({}, {
-        cloud: target.cloud,
-        region: target.region,
-        bucket,
-        sseAlgorithm: "KMS",
-        kmsMasterKeyId: target.kmsKeys[0],
-        endpoint: target.endpoint,
-      });
-      assert.deepEqual(failures, []);
-      const id = `${target.cloud}:${target.region}:${bucket}`;
-      if (op !== "create") await lifecycle.create(inputs);
-      const run = async () => {
-        switch (op) {
-          case "create":
-            return lifecycle.create(inputs);
-          case "read":
-            return lifecycle.read(id, inputs);
-          case "update":
-            return lifecycle.update(id, inputs, { ...inputs, kmsMasterKeyId: target.kmsKeys[1] });
-          case "delete":
-            return lifecycle.delete(id, inputs);
-        }
-      };
-      const expected = op === "delete" ? undefined : { SSEAlgorithm: target.kmsWire, KMSMasterKeyID: target.kmsKeys[op === "update" ? 1 : 0] };
-      return { bucket, id, inputs, run, expected };
-    }
+    const prepare = (op: Op) => prepareOperation(lifecycle, target, `fault-${++bucketCounter}`, op);
 
     for (const op of OPS) {
       for (const [faultName, fault] of TRANSIENT) {
@@ -143,7 +108,7 @@ export function describeFaultSuite(label: string, start: () => Promise<FaultyTar
       const tight = lifecycleFor(target, budgetMs);
       const bucket = `fault-${++bucketCounter}`;
       await target.createBucket(bucket);
-      const { inputs } = await tight.check({}, { cloud: target.cloud, region: target.region, bucket, sseAlgorithm: "KMS", kmsMasterKeyId: target.kmsKeys[0], endpoint: target.endpoint });
+      const { inputs } = await tight.check({}, kmsInputs(target, bucket));
       target.inject(...Array.from({ length: MAX_ATTEMPTS }, (): Fault => ({ kind: "hang", ms: 10_000 })));
       const started = Date.now();
       await assert.rejects(tight.create(inputs), TransportError);
