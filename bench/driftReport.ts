@@ -1,5 +1,5 @@
-import { spawn } from "node:child_process";
 import path from "node:path";
+import { runNode } from "../test/support/installedCli";
 import { PulumiProject, programFor } from "../test/support/pulumiCli";
 import { REPO_ROOT, type Tools } from "../test/support/tools";
 import { median, startEmulatorProcess } from "./processes";
@@ -13,6 +13,18 @@ export interface DriftFigures {
   readonly ratio: number;
   /** The median of drift / preview over the alternating pairs: each pair shares the machine's moment. */
   readonly pairRatio: number;
+  /** Where the difference goes, timed in the same rounds (see bench/automationPhases.ts). */
+  readonly phases: {
+    /** `pulumi preview --refresh` writing the engine's events to a file (`--event-log`). */
+    readonly fileEventsSeconds: number[];
+    /** The same preview run by the Automation API, which streams the events to it over gRPC. */
+    readonly apiPreviewSeconds: number[];
+    /** From process start until a workspace is open, as `drift` opens it. */
+    readonly openSeconds: number[];
+    /** `require("@pulumi/pulumi/automation")` in a fresh process, as is and as `drift` loads it. */
+    readonly loadPlainSeconds: number[];
+    readonly loadDeferredSeconds: number[];
+  };
 }
 
 /** The target: a report may take at most this multiple of `pulumi preview --refresh`. */
@@ -21,7 +33,9 @@ export const DRIFT_TARGET_RATIO = 1.1;
 /**
  * Deploys N BucketEncryption resources on the emulator (its own process), then times, alternating
  * to share the machine's noise, `pulumi preview --refresh` and `pulumi-bucket-encryption drift`
- * (which runs that same refresh preview through the Automation API and classifies its events).
+ * (which runs that same refresh preview through the Automation API and classifies its events),
+ * and in the same rounds the phases between the two: the preview writing its events to a file,
+ * the preview run by the Automation API, the opening of its workspace; then the API's load time.
  */
 export async function measureDrift(tools: Tools, n: number, runs: number): Promise<DriftFigures> {
   const credentials = { accessKeyId: "LTAI-bench-id", secretAccessKey: "bench-secret-value" };
@@ -36,18 +50,43 @@ export async function measureDrift(tools: Tools, n: number, runs: number): Promi
     await project.must(["up", "--yes", "--skip-preview"]);
     const previewSeconds: number[] = [];
     const driftSeconds: number[] = [];
+    const fileEventsSeconds: number[] = [];
+    const apiPreviewSeconds: number[] = [];
+    const openSeconds: number[] = [];
+    const eventLog = path.join(project.dir, "..", "events.json");
     for (let r = 0; r < runs; r++) {
       let started = process.hrtime.bigint();
       await project.must(["preview", "--refresh"]);
       previewSeconds.push(Number(process.hrtime.bigint() - started) / 1e9);
       started = process.hrtime.bigint();
-      const code = await runDrift(project);
+      const drift = await runNode([path.join(REPO_ROOT, "build/cli/main.js"), "drift", "--cwd", project.dir, "--stack", project.stack, "--format", "json"], project.environment);
       driftSeconds.push(Number(process.hrtime.bigint() - started) / 1e9);
-      if (code !== 0) throw new Error(`drift exited ${code} on an in-sync stack`);
+      if (drift.code !== 0) throw new Error(`drift exited ${drift.code} on an in-sync stack`);
+      started = process.hrtime.bigint();
+      // The flag is one of the CLI's debug commands, as the Automation API itself sets.
+      await project.must(["preview", "--refresh", "--suppress-progress", "--event-log", eventLog], { PULUMI_DEBUG_COMMANDS: "true" });
+      fileEventsSeconds.push(Number(process.hrtime.bigint() - started) / 1e9);
+      const api = await phase<{ openSeconds: number; previewSeconds: number }>(["preview", project.dir, project.stack], project.environment);
+      apiPreviewSeconds.push(api.previewSeconds);
+      openSeconds.push(api.openSeconds);
       process.stderr.write(`[bench] drift N=${n} run ${r + 1}/${runs} done\n`);
     }
+    const loadPlainSeconds: number[] = [];
+    const loadDeferredSeconds: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      for (const [mode, into] of [["plain", loadPlainSeconds], ["deferred", loadDeferredSeconds]] as const) {
+        into.push((await phase<{ loadSeconds: number }>(["load", mode], project.environment)).loadSeconds);
+      }
+    }
     const pairRatio = median(driftSeconds.map((d, i) => d / (previewSeconds[i] ?? d)));
-    return { resources: n, previewSeconds, driftSeconds, ratio: median(driftSeconds) / median(previewSeconds), pairRatio };
+    return {
+      resources: n,
+      previewSeconds,
+      driftSeconds,
+      ratio: median(driftSeconds) / median(previewSeconds),
+      pairRatio,
+      phases: { fileEventsSeconds, apiPreviewSeconds, openSeconds, loadPlainSeconds, loadDeferredSeconds },
+    };
   } finally {
     await project.run(["destroy", "--yes", "--skip-preview"]);
     project.dispose();
@@ -55,11 +94,11 @@ export async function measureDrift(tools: Tools, n: number, runs: number): Promi
   }
 }
 
-function runDrift(project: PulumiProject): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const cli = path.join(REPO_ROOT, "build/cli/main.js");
-    const child = spawn(process.execPath, [cli, "drift", "--cwd", project.dir, "--stack", project.stack, "--format", "json"], { env: project.environment, stdio: ["ignore", "ignore", "ignore"] });
-    child.on("error", reject);
-    child.on("close", (code) => resolve(code ?? -1));
-  });
+const PHASES = path.join(__dirname, "automationPhases.js");
+
+// A phase script's figures; its failure, with its stderr, ends the bench.
+async function phase<T>(args: readonly string[], env: Readonly<Record<string, string>>): Promise<T> {
+  const result = await runNode([PHASES, ...args], env);
+  if (result.code !== 0) throw new Error(`automationPhases ${args.join(" ")} exited ${result.code}: ${result.stderr}`);
+  return JSON.parse(result.stdout) as T;
 }

@@ -185,6 +185,17 @@ async function driftPart(tools: Tools): Promise<DriftFigures> {
     `Ratio of the medians ${fmt(drift.ratio)}x, ${fmt(driftMedian - previewMedian)} s more; median of the ${drift.driftSeconds.length} pairs' ratios ${fmt(drift.pairRatio)}x ` +
       `(target at most ${fmt(DRIFT_TARGET_RATIO, 1)}x): ${drift.ratio <= DRIFT_TARGET_RATIO ? "met" : "NOT met"}.`,
   );
+  out();
+  out(`Where the difference goes (same rounds; medians):`);
+  out();
+  out(`| phase | runs (s) | median s |`);
+  out(`|---|---|---:|`);
+  const row = (label: string, values: readonly number[]) => out(`| ${label} | ${values.map((x) => fmt(x)).join(", ")} | ${fmt(median(values))} |`);
+  row("pulumi preview --refresh --event-log FILE (the engine's events to a file)", drift.phases.fileEventsSeconds);
+  row("the same preview through the Automation API (events over gRPC)", drift.phases.apiPreviewSeconds);
+  row("drift's start: process start to an open workspace", drift.phases.openSeconds);
+  row('require("@pulumi/pulumi/automation") in a fresh process', drift.phases.loadPlainSeconds);
+  row("the same, as drift loads it (closure-serialisation modules deferred)", drift.phases.loadDeferredSeconds);
   return drift;
 }
 
