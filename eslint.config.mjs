@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/**", "node_modules/**", ".pulumi-test/**", "scripts/**/*.js", "eslint.config.mjs"] },
+  { ignores: ["build/**", "node_modules/**", ".pulumi-test/**", "scripts/**/*.js", "eslint.config.mjs", ".dependency-cruiser.js"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -2,8 +2,8 @@ import { PutBucketEncryptionCommand, S3Client } from "@aws-sdk/client-s3";
 import { EncryptionClient } from "../provider/client/EncryptionClient";
 import { aliyun as aliyunDialect } from "../provider/clouds/aliyun";
 import { jdcloud as jdcloudDialect } from "../provider/clouds/jdcloud";
-import type { BucketEncryptionState } from "../provider/model";
-import { buildRequest } from "../provider/requests/buildRequest";
+import type { BucketEncryptionState } from "../provider/model/types";
+import { bucketRequestFor } from "../provider/clouds/requestsFor";
 import { SigningCache } from "../provider/signing/signingCache";
 import { signUtils } from "../test/emulator/aliOssSignUtils";
 import { median } from "./processes";
@@ -77,15 +77,15 @@ export async function microBenchmarks(iterations: number): Promise<Record<string
   const aliyun: BucketEncryptionState = { cloud: "aliyun", region: "cn-hangzhou", bucket: "acme-logs", sseAlgorithm: "KMS", kmsMasterKeyId: "9468da86-3509-4f8d-a61e-6eab1eac0001", signatureVersion: "v4" };
   const jd: BucketEncryptionState = { cloud: "jdcloud", region: "cn-north-1", bucket: "acme-backups", sseAlgorithm: "KMS", kmsMasterKeyId: "e2e-key" };
   const ruleXml = aliyunDialect.encodeRule(aliyun);
-  const aliyunRequest = buildRequest(aliyunDialect, aliyun, "put");
+  const aliyunRequest = bucketRequestFor(aliyun, "put");
   const ossHeaders = { ...aliyunRequest.headers, "x-oss-date": "20261122T120000Z", "x-oss-content-sha256": "UNSIGNED-PAYLOAD" };
   // The client's own path: signatures reuse what a client's SigningCache keeps.
   const cache = new SigningCache();
   const cases: Record<string, () => unknown> = {
-    "ours: OSS V4 request build + sign": () => aliyunDialect.sign(buildRequest(aliyunDialect, aliyun, "put"), credentials, now, { signatureVersion: "v4", cache }),
+    "ours: OSS V4 request build + sign": () => aliyunDialect.sign(bucketRequestFor(aliyun, "put"), credentials, now, { signatureVersion: "v4", cache }),
     "ali-oss: OSS V4 sign (signUtils.authorizationV4)": () =>
       signUtils.authorizationV4(credentials.accessKeyId, credentials.secretAccessKey, "cn-hangzhou", "PUT", { headers: { ...ossHeaders }, queries: { encryption: null } }, "acme-logs", "", undefined),
-    "ours: S3 SigV4 request build + sign": () => jdcloudDialect.sign(buildRequest(jdcloudDialect, jd, "put"), credentials, now, { cache }),
+    "ours: S3 SigV4 request build + sign": () => jdcloudDialect.sign(bucketRequestFor(jd, "put"), credentials, now, { cache }),
     "ours: rule XML encode": () => aliyunDialect.encodeRule(aliyun),
     "ours: rule XML decode (validating parser)": () => aliyunDialect.decodeRule(ruleXml),
   };

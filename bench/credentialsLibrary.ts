@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { DefaultCredentialsProvider, OIDCRoleArnCredentialsProvider } from "@alicloud/credentials";
-import { aliyunCredentialSource } from "../provider/clouds/aliyun/credentialSource";
+import { aliyunCredentialSource } from "../provider/clouds/aliyun/credentials/source";
 import { CredentialCache } from "../provider/credentials/CredentialCache";
 import { LOOPBACK_TLS } from "../test/support/localSts";
 import { STS_FIXTURE, StsWorld } from "../test/support/stsWorld";

@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
+import { packageVersion } from "../provider/internal";
 
-/** The package's version, from its package.json (two levels above build/cli). */
+/** The package's version (see `packageVersion`), `0.0.0` when it cannot be found. */
 export function version(): string {
-  const manifest = JSON.parse(readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version?: unknown };
-  return typeof manifest.version === "string" ? manifest.version : "0.0.0";
+  const found = packageVersion();
+  return found === "unknown" ? "0.0.0" : found;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { type Command, Option } from "commander";
-import { CLOUDS, type Cloud } from "../../provider/clouds";
-import { SIGNATURE_VERSIONS } from "../../provider/constants";
+import { CLOUDS, type Cloud } from "../../provider/internal";
+import { SIGNATURE_VERSION_CHOICES } from "../../provider/internal";
 import { boundedMap } from "../fleet/boundedMap";
 import { type BucketStatus, type BucketTarget, declaredState, readBucketStatus } from "../fleet/bucketStatus";
 import { environmentClient } from "../fleet/environmentClient";
@@ -39,7 +39,7 @@ export function register(program: Command): void {
     .addOption(new Option("--cloud <cloud>", "the cloud of the buckets named as arguments").choices([...CLOUDS]))
     .option("--region <region>", "their region (cn-hangzhou, cn-north-1, ...)")
     .option("--endpoint <url>", "an endpoint replacing the region's public one (the resource's endpoint input)")
-    .addOption(new Option("--signature-version <version>", "for clouds with a choice of signature (Aliyun: v4, v1)").choices([...SIGNATURE_VERSIONS]))
+    .addOption(new Option("--signature-version <version>", "for clouds with a choice of signature (Aliyun: v4, v1)").choices([...SIGNATURE_VERSION_CHOICES]))
     .option("--from <file>", "a file of buckets, one <cloud>:<region>:<bucket> per line (# comments)")
     .option("--out <file>", "the import file to write", "bucket-encryption-import.json")
     .option("--declarations <file>", "the TypeScript declarations to write", "bucket-encryption-imported.ts")

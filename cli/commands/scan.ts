@@ -1,6 +1,6 @@
 import { type Command, Option } from "commander";
-import { SIGNATURE_VERSIONS, SSE_ALGORITHMS } from "../../provider/constants";
-import type { ServiceTarget } from "../../provider/requests/buildServiceRequest";
+import { SIGNATURE_VERSION_CHOICES, SSE_ALGORITHMS } from "../../provider/internal";
+import type { ServiceTarget } from "../../provider/internal";
 import { type BucketStatus, declaredState, targetId } from "../fleet/bucketStatus";
 import { environmentClient } from "../fleet/environmentClient";
 import { createProgress } from "../fleet/progress";
@@ -38,7 +38,7 @@ export function register(program: Command): void {
         "encrypted (with what), not encrypted, and whether a stack declares it.",
     )
     .requiredOption("--target <cloud:region[=endpoint]>", "a region to scan; repeat for more (endpoint: replaces the public one)", collect, [])
-    .addOption(new Option("--signature-version <version>", "for clouds with a choice of signature (Aliyun: v4, v1)").choices([...SIGNATURE_VERSIONS]))
+    .addOption(new Option("--signature-version <version>", "for clouds with a choice of signature (Aliyun: v4, v1)").choices([...SIGNATURE_VERSION_CHOICES]))
     .option("--stack <name>", "compare with this stack's state (Automation API stack export)")
     .option("--cwd <dir>", "the Pulumi project directory of --stack", process.cwd())
     .option("--concurrency <n>", "rules read at once (requests in flight)", "8")

@@ -1,6 +1,6 @@
 import type { StepEventStateMetadata } from "@pulumi/pulumi/automation";
-import { checkInputs } from "../../provider/validation/checkInputs";
-import type { BucketEncryptionState } from "../../provider/model";
+import { checkInputs } from "../../provider/internal";
+import type { BucketEncryptionState } from "../../provider/internal";
 import type { AdoptionPreview, LiveRule, OtherChange, ReportError, ResourceFinding } from "./model";
 import { nameFromUrn, type Observations, type ResourceObservation } from "./observeEvents";
 import { parseProviderError } from "./providerError";

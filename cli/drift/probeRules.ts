@@ -1,6 +1,6 @@
-import type { EncryptionClient } from "../../provider/client/EncryptionClient";
-import type { ConfigLookup } from "../../provider/credentials";
-import { readSettings } from "../../provider/lifecycle/settings";
+import type { EncryptionClient } from "../../provider/internal";
+import type { ConfigLookup } from "../../provider/internal";
+import { readSettings } from "../../provider/internal";
 import type { LiveLookup, ProbeRequest } from "./classify";
 import { environmentClient } from "../fleet/environmentClient";
 import { reportErrorFrom } from "./providerError";

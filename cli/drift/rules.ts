@@ -1,4 +1,4 @@
-import { diffStates } from "../../provider/lifecycle/diffStates";
+import { diffStates } from "../../provider/internal";
 import type { LiveRule, PropertyDrift } from "./model";
 
 type Props = Readonly<Record<string, unknown>>;

@@ -1,10 +1,10 @@
-import type { EncryptionClient } from "../../provider/client/EncryptionClient";
-import { ServiceError } from "../../provider/errors/ServiceError";
-import { formatResourceId } from "../../provider/resourceId";
-import type { BucketEncryptionState, LiveRule } from "../../provider/model";
-import type { ServiceTarget } from "../../provider/requests/buildServiceRequest";
-import { cloudModule } from "../../provider/clouds";
-import { checkInputs } from "../../provider/validation/checkInputs";
+import type { EncryptionClient } from "../../provider/internal";
+import { ServiceError } from "../../provider/internal";
+import { formatResourceId } from "../../provider/internal";
+import type { BucketEncryptionState, LiveRule } from "../../provider/internal";
+import type { ServiceTarget } from "../../provider/internal";
+import { cloudModule } from "../../provider/internal";
+import { checkInputs } from "../../provider/internal";
 
 /** One bucket to read: where it lives and how to reach it. */
 export interface BucketTarget extends ServiceTarget {

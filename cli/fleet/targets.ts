@@ -1,14 +1,14 @@
-import { CLOUDS, cloudModule, isCloud } from "../../provider/clouds";
-import { parseResourceId } from "../../provider/resourceId";
-import type { Cloud, SignatureVersion } from "../../provider/model";
-import type { ServiceTarget } from "../../provider/requests/buildServiceRequest";
-import { normalizeEndpoint } from "../../provider/validation/endpoint";
+import { CLOUDS, cloudModule, isCloud } from "../../provider/internal";
+import { parseResourceId } from "../../provider/internal";
+import type { Cloud } from "../../provider/internal";
+import type { ServiceTarget } from "../../provider/internal";
+import { normalizeEndpoint } from "../../provider/internal";
 import type { BucketTarget } from "./bucketStatus";
 
 /** How requests reach a cloud: an endpoint override and Aliyun's signature version, as the resource's inputs. */
 export interface Reach {
   readonly endpoint?: string;
-  readonly signatureVersion?: SignatureVersion;
+  readonly signatureVersion?: string;
 }
 
 /** A validated value, or why it was refused. */

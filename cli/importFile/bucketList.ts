@@ -1,5 +1,5 @@
-import { parseResourceId } from "../../provider/resourceId";
-import type { BucketAddress } from "../../provider/model";
+import { parseResourceId } from "../../provider/internal";
+import type { BucketAddress } from "../../provider/internal";
 
 /**
  * The buckets in a list file: one `<cloud>:<region>:<bucket>` per line (the resource id's form),

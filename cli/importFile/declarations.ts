@@ -1,4 +1,4 @@
-import type { BucketEncryptionState } from "../../provider/model";
+import type { BucketEncryptionState } from "../../provider/internal";
 
 /** One declaration: the name, the state to declare, and whether `pulumi import` brings it in. */
 export interface Declaration {

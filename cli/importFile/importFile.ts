@@ -1,5 +1,5 @@
-import { formatResourceId } from "../../provider/resourceId";
-import type { BucketEncryptionState } from "../../provider/model";
+import { formatResourceId } from "../../provider/internal";
+import type { BucketEncryptionState } from "../../provider/internal";
 
 /**
  * The resource type token: `pulumi-nodejs:dynamic/<module>:<type>` with the module and type

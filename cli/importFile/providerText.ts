@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { bucketEncryptionProvider } from "../../provider/lifecycle/serializedProvider";
+import { bucketEncryptionProvider } from "../../provider/internal";
 
 interface SerializedFunction {
   readonly text: string;

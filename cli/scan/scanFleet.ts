@@ -1,5 +1,5 @@
-import type { EncryptionClient } from "../../provider/client/EncryptionClient";
-import type { ServiceTarget } from "../../provider/requests/buildServiceRequest";
+import type { EncryptionClient } from "../../provider/internal";
+import type { ServiceTarget } from "../../provider/internal";
 import { boundedMap } from "../fleet/boundedMap";
 import { type BucketStatus, type BucketTarget, readBucketStatus } from "../fleet/bucketStatus";
 import type { Progress } from "../fleet/progress";

@@ -1,4 +1,4 @@
-import type { ServiceTarget } from "../../provider/requests/buildServiceRequest";
+import type { ServiceTarget } from "../../provider/internal";
 import type { BucketStatus } from "../fleet/bucketStatus";
 import { targetId } from "../fleet/bucketStatus";
 import { toCsv } from "../fleet/csv";

@@ -1,4 +1,4 @@
-import type { Credentials } from "../model";
+import type { Credentials } from "../model/types";
 
 const FIELDS = [
   ["accessKeyId", "access key id"],

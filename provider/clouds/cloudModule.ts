@@ -1,24 +1,26 @@
 import type { CredentialSource } from "../credentials/CredentialSource";
-import type { EncryptionRule, Credentials, LiveRule, ResourceIdentity, SignatureVersion, SseAlgorithm } from "../model";
-import type { BucketRequest, SignedRequest } from "../requests/bucketRequest";
-import type { SigningCache } from "../signing/signingCache";
-import type { BucketListing } from "./bucketListing";
+import type { ConfigLookup, CredentialConvention } from "../credentials/staticConventions";
+import type { Surroundings } from "../credentials/surroundings";
+import type { BucketListing } from "../dialects/bucketListing";
+import type { Credentials, EncryptionRule, LiveRule, ResourceIdentity, SseAlgorithm } from "../model/types";
+import type { BucketRequest, SignedRequest, SigningOptions } from "../requests/bucketRequest";
 
 /** The outcome of normalising a region: the plain region id, or why the input is not one. */
 export type RegionResult = { readonly region: string } | { readonly problem: string };
 
-/** The names of one convention's access key id, secret and (optional) security token. */
-export interface CredentialConvention {
-  readonly id: string;
-  readonly secret: string;
-  readonly token?: string;
-}
-
-/** Per-request signing options that only some clouds use. */
-export interface SigningOptions {
-  readonly signatureVersion?: SignatureVersion;
-  /** What a client's signatures can reuse (keys, signers); none means nothing is reused. */
-  readonly cache?: SigningCache;
+/**
+ * The shapes of the names a resource may use to choose who signs (`profile`, `roleArn`, …) on one
+ * cloud. Each answers why a value is refused, or undefined when it is accepted.
+ */
+export interface IdentityRules {
+  /** A profile of the cloud's CLI. */
+  readonly profileNameProblem: (name: string) => string | undefined;
+  /** A role to assume; a cloud without role assumption refuses every value, saying so. */
+  readonly roleArnProblem: (roleArn: string) => string | undefined;
+  /** The session name of a role assumption. */
+  readonly roleSessionNameProblem: (name: string) => string | undefined;
+  /** The external id a role's trust policy requires. */
+  readonly externalIdProblem: (id: string) => string | undefined;
 }
 
 /**
@@ -39,10 +41,10 @@ export interface CloudModule {
   readonly algorithms: readonly SseAlgorithm[];
   /** Other spellings users copy from this cloud's documents, mapped to the shared vocabulary. */
   readonly algorithmAliases: Readonly<Record<string, SseAlgorithm>>;
-  /** Whether `kmsDataEncryption` exists on this cloud. */
-  readonly acceptsKmsDataEncryption: boolean;
+  /** The values `kmsDataEncryption` may take with KMS; empty when the cloud has no such setting. */
+  readonly kmsDataEncryptions: readonly string[];
   /** Signature versions a resource may choose, the default first; empty when there is no choice. */
-  readonly signatureVersions: readonly SignatureVersion[];
+  readonly signatureVersions: readonly string[];
   /** The signature this cloud uses when there is no choice, for messages. */
   readonly signatureName: string;
 
@@ -70,19 +72,11 @@ export interface CloudModule {
   };
   /**
    * The credential source configured for this cloud, chosen by its precedence (key pairs,
-   * profiles, role assumption, …; see its `credentials.ts`), or undefined when none is. Makes no
-   * request and reads no file (it may ask whether one exists), so `check` can call it at preview;
-   * throws CredentialConfigError when a configured source is malformed.
+   * profiles, role assumption, …; see its `credentials/` folder), or undefined when none is. Makes
+   * no request and reads no file (it may ask whether one exists), so `check` can call it at
+   * preview; throws CredentialConfigError when a configured source is malformed.
    */
-  credentials(config: (key: string) => string | undefined, env: NodeJS.ProcessEnv, around: Surroundings, identity: ResourceIdentity): CredentialSource | undefined;
-  /** Why `roleArn` is not a role this cloud can assume (or that it has no role assumption); undefined when it is one. */
-  roleArnProblem(roleArn: string): string | undefined;
-}
-
-/** What credential selection may look at besides config and environment. */
-export interface Surroundings {
-  /** Whether a file exists (profile files select a source by being there). */
-  readonly fileExists: (file: string) => boolean;
-  /** The home directory profile files are read from (the one the credentials library uses). */
-  readonly homeDir: string;
+  credentials(config: ConfigLookup, env: NodeJS.ProcessEnv, around: Surroundings, identity: ResourceIdentity): CredentialSource | undefined;
+  /** What a resource's identity inputs may hold on this cloud. */
+  readonly identityRules: IdentityRules;
 }

@@ -1,4 +1,4 @@
-import type { Credentials } from "../model";
+import type { Credentials } from "../model/types";
 
 /** Credentials as a source hands them out: temporary ones carry the time they stop working. */
 export interface IssuedCredentials extends Credentials {

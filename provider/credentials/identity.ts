@@ -1,4 +1,4 @@
-import type { ResourceIdentity } from "../model";
+import type { ResourceIdentity } from "../model/types";
 
 /** The identity inputs a resource may name: addresses of an identity, never secrets. */
 export const IDENTITY_PROPERTIES = ["profile", "roleArn", "roleSessionName", "externalId"] as const satisfies ReadonlyArray<keyof ResourceIdentity>;

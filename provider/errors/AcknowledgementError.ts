@@ -1,7 +1,7 @@
 import { hintFor } from "./hints";
 import { describeRequest, type RequestContext } from "./requestContext";
 import { inertServerText, MAX_SERVER_FIELD } from "./serverText";
-import type { ServiceErrorBody } from "../xml/serviceErrorBody";
+import type { ServiceErrorBody } from "./ServiceErrorBody";
 
 /** What came back under a 2xx status instead of the documented answer. */
 export type UnprovenBody =

@@ -1,4 +1,4 @@
-import type { Cloud } from "../model";
+import type { Cloud } from "../model/types";
 
 /** No access key is configured for a cloud. The message names both ways to provide one. */
 export class CredentialsError extends Error {

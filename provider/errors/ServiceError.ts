@@ -1,8 +1,8 @@
-import { isTransientResponse } from "../http/retryPolicy";
+import { isTransientResponse } from "./transience";
 import { hintFor } from "./hints";
 import { describeRequest, type RequestContext } from "./requestContext";
 import { inertServerText, MAX_SERVER_FIELD } from "./serverText";
-import type { ServiceErrorBody } from "../xml/serviceErrorBody";
+import type { ServiceErrorBody } from "./ServiceErrorBody";
 
 /**
  * The service answered a request with an error status. Carries what a user needs to act: the

@@ -1,4 +1,4 @@
-import type { Cloud } from "../model";
+import type { Cloud } from "../model/types";
 
 /**
  * Credentials that cannot be sent (see credentialHeaderProblem): refused once, before any

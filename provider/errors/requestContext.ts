@@ -1,4 +1,4 @@
-import type { Cloud } from "../model";
+import type { Cloud } from "../model/types";
 
 /** Which resource and call an error belongs to: enough for a user to find it in a large stack. */
 export interface RequestContext {

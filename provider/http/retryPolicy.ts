@@ -13,34 +13,6 @@ export interface RetryPolicy {
 /** Defaults sized for a pipeline: a throttled call gets about half a minute to come good. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 5_000, maxElapsedMs: 60_000 };
 
-// Transient by the services' own words (S3 and Aliyun OSS share these codes).
-const TRANSIENT_CODES = new Set([
-  "SlowDown",
-  "RequestTimeout",
-  "InternalError",
-  "ServiceUnavailable",
-  "Throttling",
-  "ThrottlingException",
-  "TooManyRequests",
-  "QpsLimitExceeded",
-  "RequestTimeoutException",
-  "OperationAborted",
-]);
-const TRANSIENT_STATUSES = new Set([429, 500, 502, 503, 504]);
-
-/**
- * Whether an error response may succeed if sent again. Other 4xx answers mean the request itself
- * is wrong and are never retried, so a retry never hides a real failure.
- */
-export function isTransientResponse(status: number, code: string | undefined): boolean {
-  return TRANSIENT_STATUSES.has(status) || (code !== undefined && TRANSIENT_CODES.has(code));
-}
-
-/** Whether a service error code, whatever the status it came with, names a transient failure. */
-export function isTransientCode(code: string): boolean {
-  return TRANSIENT_CODES.has(code);
-}
-
 /** Exponential backoff with full jitter: uniform in [0, min(maxDelay, base * 2^(attempt-1))). */
 export function backoffDelayMs(attempt: number, policy: RetryPolicy, random: () => number): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));

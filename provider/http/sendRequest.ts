@@ -1,7 +1,9 @@
 import http from "node:http";
 import https from "node:https";
-import { MAX_RESPONSE_BYTES } from "../constants";
 import { isCertificateFailure } from "./tlsFailure";
+
+/** Largest response body read by default; an encryption rule or an error is well under 2 KiB. */
+export const MAX_RESPONSE_BYTES = 64 * 1024;
 
 /** A complete HTTP response with its body read as UTF-8. */
 export interface HttpResponse {

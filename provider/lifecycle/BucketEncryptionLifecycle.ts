@@ -1,87 +1,112 @@
-import type * as pulumi from "@pulumi/pulumi";
-import { EncryptionClient } from "../client/EncryptionClient";
-import { UNKNOWN_VALUE } from "../constants";
-import { type ConfigLookup, credentialSourceFor, realSurroundings, type Surroundings } from "../credentials";
-import { CredentialCache } from "../credentials/CredentialCache";
+import { createClient, type ConfiguredClient } from "../client/createClient";
+import type { CredentialCache } from "../credentials/CredentialCache";
+import { credentialSourceFor } from "../clouds/credentialSourceFor";
 import { identityOf } from "../credentials/identity";
+import type { ConfigLookup } from "../credentials/staticConventions";
+import { realSurroundings, type Surroundings } from "../credentials/surroundings";
 import { CredentialConfigError } from "../errors/CredentialConfigError";
 import { CredentialsError } from "../errors/CredentialsError";
 import { StoredLocationError } from "../errors/StoredLocationError";
-import type { BucketEncryptionState, BucketLocation, Cloud, ResourceIdentity } from "../model";
-import { formatResourceId } from "../resourceId";
+import { UNKNOWN_VALUE } from "../model/constants";
+import { ENGINE_KEYS } from "../model/properties";
+import { formatResourceId } from "../model/resourceId";
+import type { BucketEncryptionState, BucketLocation, Cloud, PropertyProblem, ResourceIdentity } from "../model/types";
 import { checkInputs } from "../validation/checkInputs";
 import { normalizeProps } from "../validation/normalize";
-import { diffStates } from "./diffStates";
-import { readSettings } from "./settings";
+import { CancelledError } from "./CancelledError";
+import { DefaultEndpointError, defaultEndpointOf } from "./defaultEndpoints";
+import { type DiffOutcome, diffStates } from "./diffStates";
 import { storedLocation } from "./storedLocation";
 
-type Props = Record<string, unknown>;
+/** Properties as the engine passes them: inputs or outputs, any values. */
+export type Props = Record<string, unknown>;
 
-/** The config the engine hands `configure`: namespaced keys, secrets decrypted. */
+/** The configuration `configure` takes: namespaced keys (`alicloud:accessKey`), secrets in clear. */
 export interface ConfigSource {
   get(key: string): string | undefined;
+  /** Where a key's value comes from, for messages (default: `stack config <key>`). */
+  describe?(key: string): string;
+}
+
+/** `check`'s answer: the normalised inputs, or the refusals. */
+export interface CheckResult {
+  readonly inputs: Props;
+  readonly failures: readonly PropertyProblem[];
+}
+
+/** `read`'s answer: the resource as the server holds it, or `{}` when it is gone. */
+export interface ReadResult {
+  readonly id?: string;
+  readonly props?: Props;
+  readonly inputs?: Props;
 }
 
 /**
- * The lifecycle of a BucketEncryption resource: check and diff are pure (no request); create,
- * read, update and delete issue exactly one logical request each (retried only on transient
- * failures). Credentials come from `configure` or the environment and never enter outputs.
+ * The lifecycle of a BucketEncryption resource, shared by the dynamic resource and the provider
+ * plugin, and knowing neither's wire types: check and diff are pure (no request); create, read,
+ * update and delete issue exactly one logical request each (retried only on transient failures).
+ * Credentials come from `configure` or the environment and never enter outputs.
  *
- * The engine may call methods before `configure` has finished (it caches the provider first), so
- * every method waits for it.
+ * The engine may call methods before `configure` has finished (the dynamic provider caches the
+ * provider first), so every method waits for it. `cancel` ends in-flight requests.
  */
-export class BucketEncryptionLifecycle implements pulumi.dynamic.ResourceProvider<Props, Props> {
+export class BucketEncryptionLifecycle {
   private config: ConfigLookup = () => undefined;
   private configured: Promise<void> = Promise.resolve();
-  private clientInstance: EncryptionClient | undefined;
-  // One cache per cloud for the life of the configuration: every operation of a run shares it,
-  // so temporary credentials are fetched once and renewed once, not once per resource.
-  private credentialCaches = new Map<string, CredentialCache>();
+  private configuredClient: ConfiguredClient | undefined;
+  private cancellation = new AbortController();
 
   constructor(
     private readonly env: NodeJS.ProcessEnv = process.env,
     private readonly surroundings: () => Surroundings = realSurroundings,
   ) {}
 
-  /** Takes the stack config (`req.config`). Requests made after it use its credentials and settings. */
+  /** Takes the configuration (stack config, or an explicit provider's). Requests made after it use its credentials and settings. */
   configure(req: { readonly config: ConfigSource }): Promise<void> {
     this.configured = Promise.resolve().then(() => {
-      this.config = (key) => req.config.get(key);
-      this.clientInstance?.close();
-      this.clientInstance = undefined;
-      this.credentialCaches = new Map();
+      const source = req.config;
+      this.config = Object.assign((key: string) => source.get(key), source.describe !== undefined ? { describe: (key: string) => source.describe?.(key) ?? key } : {});
+      this.configuredClient?.client.close();
+      this.configuredClient = undefined;
     });
     return this.configured;
   }
 
   /**
    * Validates and normalises inputs; every rule of both clouds' documents is enforced here, so a
-   * wrong rule fails at preview with the property named, before any request.
+   * wrong rule fails at preview with the property named, before any request. That a credential
+   * source is configured and well-formed is checked too, without a request.
    */
-  async check(_olds: Props, news: Props): Promise<Required<pulumi.dynamic.CheckResult<Props>>> {
+  async check(_olds: Props, news: Props): Promise<CheckResult> {
     await this.configured;
     const outcome = checkInputs(news, (v) => v === UNKNOWN_VALUE);
     const failures = [...outcome.failures];
     if (outcome.state !== undefined) {
-      // Only that a source is configured and well-formed: no request at preview.
       try {
         credentialSourceFor(outcome.state.cloud, this.config, this.env, this.surroundings(), identityOf(outcome.state));
       } catch (error) {
         if (!(error instanceof CredentialsError) && !(error instanceof CredentialConfigError)) throw error;
-        // A resource's own identity input is named as the property; a stack source under cloud.
+        // A resource's own identity input is named as the property; a configured source under cloud.
         const property = error instanceof CredentialConfigError && error.source.startsWith("input ") ? (error.source.split(" ")[1] ?? "cloud") : "cloud";
         failures.push({ property, reason: error.message });
+      }
+      if (outcome.state.endpoint === undefined) {
+        try {
+          defaultEndpointOf(outcome.state.cloud, this.config);
+        } catch (error) {
+          if (!(error instanceof DefaultEndpointError)) throw error;
+          failures.push({ property: "endpoint", reason: `is not set, and ${error.message}` });
+        }
       }
     }
     if (failures.length > 0 || outcome.state === undefined) return { inputs: news, failures };
     return { inputs: { ...outcome.state }, failures };
   }
 
-  /** Compares stored outputs with checked inputs; no request. */
-  async diff(_id: string, olds: Props, news: Props): Promise<Required<Pick<pulumi.dynamic.DiffResult, "changes" | "replaces" | "deleteBeforeReplace">>> {
+  /** Compares stored outputs with checked inputs, property by property; no request. */
+  async diff(_id: string, olds: Props, news: Props): Promise<DiffOutcome> {
     await this.configured;
-    const outcome = diffStates(olds, news);
-    return { changes: outcome.changes, replaces: [...outcome.replaces], deleteBeforeReplace: outcome.deleteBeforeReplace };
+    return diffStates(olds, news);
   }
 
   /**
@@ -89,38 +114,34 @@ export class BucketEncryptionLifecycle implements pulumi.dynamic.ResourceProvide
    * (Pulumi's `import` option does not reach dynamic providers, pulumi/pulumi#3550).
    * If this fails, the resource was not created.
    */
-  async create(inputs: Props): Promise<Required<pulumi.dynamic.CreateResult<Props>>> {
+  async create(inputs: Props): Promise<{ readonly id: string; readonly outs: Props }> {
     const state = await this.stateOf(inputs);
-    await (await this.client()).putRule(state);
+    await this.client().putRule(this.reachable(state), this.signal());
     return { id: formatResourceId(state), outs: { ...state } };
   }
 
   /**
    * Reads the live rule with one GET. No rule, or no bucket, means the resource is gone: the
-   * empty result drops it from state. Needs only the location (from the state, else the id), and
-   * stores whatever the server holds, even a rule `check` would refuse as input: values read from
-   * a server are facts, so the diff shows the drift and `up` repairs it.
+   * empty result drops it from state. Needs only the location (from the state, else the id, so
+   * an import by id alone works), and stores whatever the server holds, even a rule `check` would
+   * refuse as input: values read from a server are facts, so the diff shows the drift and `up`
+   * repairs it.
    */
-  async read(id: string, props: Props = {}): Promise<pulumi.dynamic.ReadResult<Props>> {
+  async read(id: string, props: Props = {}): Promise<ReadResult> {
     await this.configured;
     const location = locationOrThrow("read", id, props);
-    const rule = await (await this.client()).getRule(location);
+    const rule = await this.client().getRule(this.reachable(location), this.signal());
     if (rule === undefined) return {};
     // The live rule in the same normal form check produces, so a rule that matches the program
     // shows no diff.
-    const live = normalizeProps({
-      ...location,
-      sseAlgorithm: rule.sseAlgorithm,
-      kmsMasterKeyId: rule.kmsMasterKeyId,
-      kmsDataEncryption: rule.kmsDataEncryption,
-    });
+    const live = normalizeProps({ ...location, sseAlgorithm: rule.sseAlgorithm, kmsMasterKeyId: rule.kmsMasterKeyId, kmsDataEncryption: rule.kmsDataEncryption });
     return { id: formatResourceId(location), props: { ...live }, inputs: { ...live } };
   }
 
   /** Sets the new rule with one PUT and returns the full outputs (a missing `outs` would wipe them). */
-  async update(_id: string, _olds: Props, news: Props): Promise<Required<pulumi.dynamic.UpdateResult<Props>>> {
+  async update(_id: string, _olds: Props, news: Props): Promise<{ readonly outs: Props }> {
     const state = await this.stateOf(news);
-    await (await this.client()).putRule(state);
+    await this.client().putRule(this.reachable(state), this.signal());
     return { outs: { ...state } };
   }
 
@@ -132,30 +153,21 @@ export class BucketEncryptionLifecycle implements pulumi.dynamic.ResourceProvide
   async delete(id: string, props: Props): Promise<void> {
     await this.configured;
     const location = locationOrThrow("delete", id, props);
-    await (await this.client()).deleteRule(location);
+    await this.client().deleteRule(this.reachable(location), this.signal());
   }
 
-  private async stateOf(props: Props): Promise<BucketEncryptionState> {
-    await this.configured;
-    const outcome = checkInputs(stripEngineKeys(props));
-    if (outcome.state === undefined) {
-      const reasons = outcome.failures.map((f) => `${f.property} ${f.reason}`).join("; ");
-      throw new Error(`BucketEncryption inputs are not valid: ${reasons}`);
-    }
-    return outcome.state;
+  /**
+   * Ends every request in flight (each fails with its operation named) and refuses new ones, so
+   * an engine's cancellation ends promptly. A new `configure` does not undo it.
+   */
+  cancel(): void {
+    this.cancellation.abort(new CancelledError());
   }
 
-  private async client(): Promise<EncryptionClient> {
-    await this.configured;
-    if (this.clientInstance === undefined) {
-      const settings = readSettings(this.config, this.env);
-      this.clientInstance = new EncryptionClient({
-        credentials: (state) => this.credentialCache(state.cloud, identityOf(state)).get(),
-        timeouts: settings.timeouts,
-        retry: settings.retry,
-      });
-    }
-    return this.clientInstance;
+  /** Closes the client's connections, so the process can exit promptly. */
+  close(): void {
+    this.configuredClient?.client.close();
+    this.configuredClient = undefined;
   }
 
   /**
@@ -163,13 +175,40 @@ export class BucketEncryptionLifecycle implements pulumi.dynamic.ResourceProvide
    * share it. Public so tests can ask which source a configuration selects.
    */
   credentialCache(cloud: Cloud, identity: ResourceIdentity = {}): CredentialCache {
-    const key = JSON.stringify([cloud, identity.profile, identity.roleArn, identity.roleSessionName, identity.externalId]);
-    let cache = this.credentialCaches.get(key);
-    if (cache === undefined) {
-      cache = new CredentialCache(credentialSourceFor(cloud, this.config, this.env, this.surroundings(), identity));
-      this.credentialCaches.set(key, cache);
+    return this.configuredOnce().credentials.cacheFor(cloud, identity);
+  }
+
+  private async stateOf(props: Props): Promise<BucketEncryptionState> {
+    await this.configured;
+    const outcome = checkInputs(withoutEngineKeys(props));
+    if (outcome.state === undefined) {
+      const reasons = outcome.failures.map((f) => `${f.property} ${f.reason}`).join("; ");
+      throw new Error(`BucketEncryption inputs are not valid: ${reasons}`);
     }
-    return cache;
+    return outcome.state;
+  }
+
+  // A resource without its own endpoint is reached through the configuration's endpoint for its
+  // cloud, if one is set; state keeps the resource's own inputs only, so a provider's endpoint
+  // can change without any resource changing.
+  private reachable<T extends BucketLocation>(location: T): T {
+    if (location.endpoint !== undefined) return location;
+    const endpoint = defaultEndpointOf(location.cloud, this.config);
+    return endpoint !== undefined ? { ...location, endpoint } : location;
+  }
+
+  private signal(): AbortSignal {
+    this.cancellation.signal.throwIfAborted();
+    return this.cancellation.signal;
+  }
+
+  private client() {
+    return this.configuredOnce().client;
+  }
+
+  private configuredOnce(): ConfiguredClient {
+    this.configuredClient ??= createClient({ config: this.config, env: this.env, surroundings: this.surroundings });
+    return this.configuredClient;
   }
 }
 
@@ -179,8 +218,6 @@ function locationOrThrow(operation: "read" | "delete", id: string, props: Props)
   return result.location;
 }
 
-function stripEngineKeys(props: Props): Props {
-  const { __provider: _ignored, ...rest } = props;
-  return rest;
+function withoutEngineKeys(props: Props): Props {
+  return Object.fromEntries(Object.entries(props).filter(([key]) => !ENGINE_KEYS.includes(key)));
 }
-

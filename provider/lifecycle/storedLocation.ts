@@ -1,9 +1,9 @@
 import { cloudModule, isCloud } from "../clouds";
 import { inertServerText } from "../errors/serverText";
 import { identityOf } from "../credentials/identity";
-import type { BucketLocation } from "../model";
-import { parseResourceId } from "../resourceId";
-import { normalizeEndpoint } from "../validation/endpoint";
+import type { BucketLocation } from "../model/types";
+import { parseResourceId } from "../validation/resourceId";
+import { normalizeEndpoint } from "../http/endpoint";
 
 /** Where the stored state says the rule lives, or why it cannot be used without guessing. */
 export type LocationResult = { readonly location: BucketLocation } | { readonly problem: string };

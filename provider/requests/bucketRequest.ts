@@ -1,3 +1,13 @@
+import type { SigningCache } from "../signing/signingCache";
+
+/** How to sign one request, besides its credentials and time. */
+export interface SigningOptions {
+  /** For a cloud that offers a choice of signature version: the one the resource chose. */
+  readonly signatureVersion?: string;
+  /** What a client's signatures can reuse (keys, signers); none means nothing is reused. */
+  readonly cache?: SigningCache;
+}
+
 /** The three calls this product makes on a bucket's `?encryption` subresource. */
 export type Operation = "put" | "get" | "delete";
 

@@ -1,19 +1,14 @@
-import type { CloudModule } from "../clouds/cloudModule";
-import { EMPTY_BODY_MD5, XML_CONTENT_TYPE } from "../constants";
-import type { Cloud, SignatureVersion } from "../model";
+import { usesPathStyle } from "../http/endpoint";
+import { EMPTY_BODY_MD5, XML_CONTENT_TYPE } from "../model/constants";
 import { uriEncode } from "../signing/uriEncode";
-import { usesPathStyle } from "../validation/endpoint";
 import type { BucketRequest } from "./bucketRequest";
 
-/** Where a service-level call (ListBuckets) goes: a cloud's region, or an endpoint standing in for it. */
-export interface ServiceTarget {
-  readonly cloud: Cloud;
+/** Where a service-level call (ListBuckets) goes: the service's base URL and the region it signs for. */
+export interface ServiceBase {
+  /** `scheme://host[:port]` of the region endpoint (or an override standing in for it). */
+  readonly baseUrl: string;
   /** The plain region id (`cn-hangzhou`, `cn-north-1`). */
   readonly region: string;
-  /** A base URL replacing the region's public endpoint, as the resource's `endpoint` input. */
-  readonly endpoint?: string;
-  /** For clouds that offer a choice of signature. */
-  readonly signatureVersion?: SignatureVersion;
 }
 
 /**
@@ -21,8 +16,8 @@ export interface ServiceTarget {
  * `query`. Pure. The headers are the ones the bucket calls send, so every signer covers them the
  * same way; the request line encodes the query as the signers canonicalise it (sorted, RFC 3986).
  */
-export function buildServiceRequest(cloud: CloudModule, target: ServiceTarget, query: Readonly<Record<string, string>>): BucketRequest {
-  const base = new URL(target.endpoint ?? `https://${cloud.publicEndpointHost(target.region)}`);
+export function buildServiceRequest(target: ServiceBase, query: Readonly<Record<string, string>>): BucketRequest {
+  const base = new URL(target.baseUrl);
   const hostname = usesPathStyle(base.hostname) ? base.hostname.replace(/^\[|\]$/g, "") : base.hostname;
   const port = base.port === "" ? undefined : Number(base.port);
   const parts = Object.entries(query)

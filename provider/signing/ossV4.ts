@@ -1,7 +1,9 @@
-import { UNSIGNED_PAYLOAD } from "../constants";
 import { hmacSha256, sha256Hex } from "./hashing";
 import type { SignableRequest, SigningCredentials } from "./signableRequest";
 import { uriEncode, uriEncodePath } from "./uriEncode";
+
+/** The payload marker OSS V4 requires in `x-oss-content-sha256` and ends the canonical request with. */
+export const UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
 
 /** OSS4-HMAC-SHA256, Alibaba Cloud OSS's V4 signature. */
 export const OSS_V4_ALGORITHM = "OSS4-HMAC-SHA256";

@@ -1,4 +1,4 @@
-import { SignatureV4 } from "@smithy/signature-v4";
+import type { SignatureV4 } from "@smithy/signature-v4";
 import { NodeSha256 } from "./hashing";
 import { ossV4SigningKey } from "./ossV4";
 import type { SigningCredentials } from "./signableRequest";
@@ -31,7 +31,10 @@ export class SigningCache {
     const id = `${region}\n${credentials.accessKeyId}\n${credentials.secretAccessKey}\n${credentials.securityToken ?? ""}`;
     let signer = this.awsSigners.get(id);
     if (signer === undefined) {
-      signer = new SignatureV4({
+      // Loaded on first use: the signer library costs tens of milliseconds to load, and a run that
+      // signs only OSS requests (or none: the CLI's help, a preview) never needs it.
+      const { SignatureV4: Signer } = require("@smithy/signature-v4") as typeof import("@smithy/signature-v4");
+      signer = new Signer({
         service: "s3",
         region,
         sha256: NodeSha256,

@@ -1,15 +1,12 @@
 import { CLOUDS, cloudModule, isCloud } from "../clouds";
 import type { CloudModule } from "../clouds/cloudModule";
-import { KMS_DATA_ENCRYPTION_VALUES, SSE_ALGORITHMS } from "../constants";
-import type { BucketEncryptionState, KmsDataEncryption, ResourceIdentity, SignatureVersion, SseAlgorithm } from "../model";
-import { normalizeEndpoint } from "./endpoint";
-import { normalizeProps, PROPERTIES } from "./normalize";
+import { normalizeEndpoint } from "../http/endpoint";
+import { SSE_ALGORITHMS } from "../model/constants";
+import { ENGINE_KEYS, PROPERTIES } from "../model/properties";
+import type { BucketEncryptionState, Cloud, PropertyProblem, ResourceIdentity, SseAlgorithm } from "../model/types";
 
 /** One refused property, in the shape Pulumi prints: "property <p> value <v> has a problem: <reason>". */
-export interface CheckFailure {
-  readonly property: string;
-  readonly reason: string;
-}
+export type CheckFailure = PropertyProblem;
 
 /** The outcome of `checkInputs`. `state` is present only when every input was known and valid. */
 export interface CheckOutcome {
@@ -17,173 +14,174 @@ export interface CheckOutcome {
   readonly state?: BucketEncryptionState;
 }
 
-const ENGINE_KEYS = new Set(["__provider"]);
 // A KMS key id or ARN: printable ASCII without spaces or XML-special characters.
 const KMS_KEY_ID = /^[A-Za-z0-9:/_.@+=,-]{1,256}$/;
 
 type Raw = Readonly<Record<string, unknown>>;
 
 /**
- * Validates a resource's raw inputs and returns them in normal form (`normalizeProps`). Pure: no
- * request, no clock, no environment. Every cloud-specific rule is asked of the cloud's module.
- * A value the engine does not know yet (during preview) is `isUnknown`: it is neither checked nor
- * reported, and no `state` is produced.
+ * Reads one raw input at a time, collecting refusals. A value the engine does not know yet is
+ * neither checked nor reported, but marks the outcome unknown.
  */
-export function checkInputs(raw: Raw, isUnknown: (value: unknown) => boolean = () => false): CheckOutcome {
-  const failures: CheckFailure[] = [];
-  const fail = (property: string, reason: string): undefined => {
-    failures.push({ property, reason });
+class InputReader {
+  readonly failures: CheckFailure[] = [];
+  unknown = false;
+
+  constructor(
+    private readonly raw: Raw,
+    private readonly isUnknown: (value: unknown) => boolean,
+  ) {}
+
+  /** Records a refusal; returns undefined so a check can end with `return reader.fail(…)`. */
+  fail(property: string, reason: string): undefined {
+    this.failures.push({ property, reason });
     return undefined;
-  };
-  let unknown = false;
-  const text = (property: string, optional: boolean): string | undefined => {
-    const value = raw[property];
-    if (isUnknown(value)) {
-      unknown = true;
+  }
+
+  /** The string value of `property`: empty and absent are the same; anything else is refused. */
+  text(property: string, required: boolean): string | undefined {
+    const value = this.raw[property];
+    if (this.isUnknown(value)) {
+      this.unknown = true;
       return undefined;
     }
-    if (value === undefined || value === null || value === "") {
-      return optional ? undefined : fail(property, "is required");
-    }
-    return typeof value === "string" ? value : fail(property, "must be a string");
-  };
+    if (value === undefined || value === null || value === "") return required ? this.fail(property, "is required") : undefined;
+    return typeof value === "string" ? value : this.fail(property, "must be a string");
+  }
+}
 
+/**
+ * Validates a resource's raw inputs and returns them in normal form, in one pass: each value is
+ * checked and normalised once (the same normal form `normalizeProps` gives `diff` and `read`).
+ * Pure: no request, no clock, no environment. Every cloud-specific rule is asked of the cloud's
+ * module. A value the engine does not know yet (during preview) is `isUnknown`: it is neither
+ * checked nor reported, and no `state` is produced.
+ */
+export function checkInputs(raw: Raw, isUnknown: (value: unknown) => boolean = () => false): CheckOutcome {
+  const input = new InputReader(raw, isUnknown);
   for (const key of Object.keys(raw)) {
-    if (!ENGINE_KEYS.has(key) && !(PROPERTIES as readonly string[]).includes(key)) {
-      fail(key, `is not an input of BucketEncryption; the inputs are ${PROPERTIES.join(", ")}`);
+    if (!ENGINE_KEYS.includes(key) && !(PROPERTIES as readonly string[]).includes(key)) {
+      input.fail(key, `is not an input of BucketEncryption; the inputs are ${PROPERTIES.join(", ")}`);
     }
   }
-  const normal = normalizeProps(raw);
+  const cloudName = input.text("cloud", true);
+  const cloud = cloudName === undefined ? undefined : isCloud(cloudName) ? cloudName : input.fail("cloud", `must be one of ${CLOUDS.join(", ")}`);
+  const module = cloud !== undefined ? cloudModule(cloud) : undefined;
 
-  const cloudName = text("cloud", false);
-  let module: CloudModule | undefined;
-  if (cloudName !== undefined) {
-    if (isCloud(cloudName)) module = cloudModule(cloudName);
-    else fail("cloud", `must be one of ${CLOUDS.join(", ")}`);
+  const region = checkRegion(input, module);
+  const bucket = input.text("bucket", true);
+  const bucketProblem = bucket !== undefined ? module?.bucketNameProblem(bucket) : undefined;
+  if (bucketProblem !== undefined) input.fail("bucket", bucketProblem);
+  const sseAlgorithm = checkAlgorithm(input, cloud, module);
+  const kmsMasterKeyId = checkKmsKey(input, sseAlgorithm);
+  const kmsDataEncryption = checkDataEncryption(input, module, sseAlgorithm);
+  const endpoint = checkEndpoint(input);
+  const signatureVersion = checkSignatureVersion(input, module);
+  const identity = checkIdentity(input, module);
+
+  if (input.failures.length > 0 || input.unknown || cloud === undefined || region === undefined || bucket === undefined || sseAlgorithm === undefined) {
+    return { failures: input.failures };
   }
-
-  const regionText = text("region", false);
-  if (regionText !== undefined && module !== undefined) {
-    const result = module.normalizeRegion(regionText);
-    if ("problem" in result) fail("region", result.problem);
-  }
-
-  const bucket = text("bucket", false);
-  if (bucket !== undefined && module !== undefined) {
-    const problem = module.bucketNameProblem(bucket);
-    if (problem !== undefined) fail("bucket", problem);
-  }
-
-  const sseAlgorithm = checkAlgorithm(text("sseAlgorithm", false), normal.sseAlgorithm, cloudName, module, fail);
-
-  const kmsMasterKeyId = text("kmsMasterKeyId", true);
-  if (kmsMasterKeyId !== undefined) {
-    if (!KMS_KEY_ID.test(kmsMasterKeyId)) {
-      fail("kmsMasterKeyId", "must be a KMS key id or ARN: 1-256 letters, digits and : / _ . @ + = , -");
-    } else if (sseAlgorithm !== undefined && sseAlgorithm !== "KMS") {
-      // The service's InvalidArgument: "KMSMasterKeyID is not applicable if the default sse algorithm is not KMS".
-      fail("kmsMasterKeyId", `applies only when sseAlgorithm is KMS (it is ${sseAlgorithm}); remove it or set sseAlgorithm to KMS`);
-    }
-  }
-
-  const kmsDataEncryption = text("kmsDataEncryption", true);
-  if (kmsDataEncryption !== undefined) {
-    if (!(KMS_DATA_ENCRYPTION_VALUES as readonly string[]).includes(kmsDataEncryption)) {
-      fail("kmsDataEncryption", `must be ${KMS_DATA_ENCRYPTION_VALUES.join(" or ")}`);
-    } else if (module !== undefined && !module.acceptsKmsDataEncryption) {
-      fail("kmsDataEncryption", `is not a setting of ${module.serviceName}; remove it`);
-    } else if (sseAlgorithm !== undefined && sseAlgorithm !== "KMS") {
-      fail("kmsDataEncryption", `applies only when sseAlgorithm is KMS (it is ${sseAlgorithm})`);
-    }
-  }
-
-  const endpointText = text("endpoint", true);
-  if (endpointText !== undefined) {
-    const result = normalizeEndpoint(endpointText);
-    if ("problem" in result) fail("endpoint", result.problem);
-  }
-
-  const signatureText = text("signatureVersion", true);
-  if (signatureText !== undefined && module !== undefined) {
-    if (module.signatureVersions.length === 0) {
-      fail("signatureVersion", `is not a setting of ${module.serviceName}, which always uses ${module.signatureName}; remove it`);
-    } else if (!(module.signatureVersions as readonly string[]).includes(signatureText)) {
-      fail("signatureVersion", `must be ${module.signatureVersions.join(" or ")}`);
-    }
-  }
-
-  const identity = checkIdentity(text, module, fail);
-
-  if (failures.length > 0 || unknown || module === undefined || sseAlgorithm === undefined) return { failures };
-  // Every value was validated above; the normal form holds each one once.
   return {
-    failures,
+    failures: [],
     state: {
-      cloud: normal.cloud as BucketEncryptionState["cloud"],
-      region: normal.region as string,
-      bucket: normal.bucket as string,
+      cloud,
+      region,
+      bucket,
       sseAlgorithm,
-      ...(normal.kmsMasterKeyId !== undefined ? { kmsMasterKeyId: normal.kmsMasterKeyId as string } : {}),
-      ...(normal.kmsDataEncryption !== undefined ? { kmsDataEncryption: normal.kmsDataEncryption as KmsDataEncryption } : {}),
-      ...(normal.endpoint !== undefined ? { endpoint: normal.endpoint as string } : {}),
-      ...(normal.signatureVersion !== undefined ? { signatureVersion: normal.signatureVersion as SignatureVersion } : {}),
+      ...(kmsMasterKeyId !== undefined ? { kmsMasterKeyId } : {}),
+      ...(kmsDataEncryption !== undefined ? { kmsDataEncryption } : {}),
+      ...(endpoint !== undefined ? { endpoint } : {}),
+      ...(signatureVersion !== undefined ? { signatureVersion } : {}),
       ...identity,
     },
   };
 }
 
-const PROFILE_NAME = /^[^\s/\\[\]"]{1,64}$/;
-const SESSION_NAME = /^[\w.@-]{2,64}$/;
-const EXTERNAL_ID = /^[\w.@:/=,+-]{2,1224}$/;
+function checkRegion(input: InputReader, module: CloudModule | undefined): string | undefined {
+  const text = input.text("region", true);
+  if (text === undefined || module === undefined) return undefined;
+  const result = module.normalizeRegion(text);
+  return "region" in result ? result.region : input.fail("region", result.problem);
+}
 
-// The per-resource identity: a profile and/or a role to assume. Names only; the cloud says what a
-// role ARN looks like there, or that it has no role assumption.
-function checkIdentity(
-  text: (property: string, optional: boolean) => string | undefined,
-  module: CloudModule | undefined,
-  fail: (property: string, reason: string) => undefined,
-): ResourceIdentity {
-  const profile = text("profile", true);
-  if (profile !== undefined && !PROFILE_NAME.test(profile)) fail("profile", "must be a profile name: 1-64 characters without spaces, slashes, brackets or quotes");
-  const roleArn = text("roleArn", true);
-  if (roleArn !== undefined && module !== undefined) {
-    const problem = module.roleArnProblem(roleArn);
-    if (problem !== undefined) fail("roleArn", problem);
+function checkAlgorithm(input: InputReader, cloud: Cloud | undefined, module: CloudModule | undefined): SseAlgorithm | undefined {
+  const given = input.text("sseAlgorithm", true);
+  if (given === undefined) return undefined;
+  const aliases = module?.algorithmAliases ?? {};
+  // Own keys only: an input may be "toString" or "__proto__".
+  const meant = Object.prototype.hasOwnProperty.call(aliases, given) ? aliases[given] : given;
+  const algorithm = SSE_ALGORITHMS.find((a) => a === meant);
+  if (algorithm === undefined) {
+    // The service would answer InvalidEncryptionAlgorithmError.
+    const named = Object.entries(aliases).map(([alias, meaning]) => `${alias} is accepted for ${meaning}`);
+    return input.fail("sseAlgorithm", `must be one of ${SSE_ALGORITHMS.join(", ")}${named.length > 0 ? ` (${named.join("; ")})` : ""}`);
   }
-  const roleSessionName = text("roleSessionName", true);
-  const externalId = text("externalId", true);
-  for (const [property, value, pattern, shape] of [
-    ["roleSessionName", roleSessionName, SESSION_NAME, "2-64 letters, digits or . @ - _"],
-    ["externalId", externalId, EXTERNAL_ID, "2-1224 letters, digits or . @ : / = , + - _"],
-  ] as const) {
-    if (value === undefined) continue;
-    if (roleArn === undefined) fail(property, "applies only with roleArn; set roleArn or remove it");
-    else if (!pattern.test(value)) fail(property, `must be ${shape}`);
+  if (cloud !== undefined && module !== undefined && !module.algorithms.includes(algorithm)) {
+    return input.fail("sseAlgorithm", `${algorithm} is not supported on ${cloud}; use ${module.algorithms.join(", ")}`);
   }
+  return algorithm;
+}
+
+function checkKmsKey(input: InputReader, algorithm: SseAlgorithm | undefined): string | undefined {
+  const key = input.text("kmsMasterKeyId", false);
+  if (key === undefined) return undefined;
+  if (!KMS_KEY_ID.test(key)) return input.fail("kmsMasterKeyId", "must be a KMS key id or ARN: 1-256 letters, digits and : / _ . @ + = , -");
+  // The service's InvalidArgument: "KMSMasterKeyID is not applicable if the default sse algorithm is not KMS".
+  if (algorithm !== undefined && algorithm !== "KMS") {
+    return input.fail("kmsMasterKeyId", `applies only when sseAlgorithm is KMS (it is ${algorithm}); remove it or set sseAlgorithm to KMS`);
+  }
+  return key;
+}
+
+function checkDataEncryption(input: InputReader, module: CloudModule | undefined, algorithm: SseAlgorithm | undefined): string | undefined {
+  const value = input.text("kmsDataEncryption", false);
+  if (value === undefined || module === undefined) return undefined;
+  if (module.kmsDataEncryptions.length === 0) return input.fail("kmsDataEncryption", `is not a setting of ${module.serviceName}; remove it`);
+  if (!module.kmsDataEncryptions.includes(value)) return input.fail("kmsDataEncryption", `must be ${module.kmsDataEncryptions.join(" or ")}`);
+  if (algorithm !== undefined && algorithm !== "KMS") return input.fail("kmsDataEncryption", `applies only when sseAlgorithm is KMS (it is ${algorithm})`);
+  return value;
+}
+
+function checkEndpoint(input: InputReader): string | undefined {
+  const text = input.text("endpoint", false);
+  if (text === undefined) return undefined;
+  const result = normalizeEndpoint(text);
+  return "endpoint" in result ? result.endpoint : input.fail("endpoint", result.problem);
+}
+
+// Absent means the cloud's default, written out, so state always says how requests are signed.
+function checkSignatureVersion(input: InputReader, module: CloudModule | undefined): string | undefined {
+  const text = input.text("signatureVersion", false);
+  if (module === undefined) return undefined;
+  if (text === undefined) return module.signatureVersions[0];
+  if (module.signatureVersions.length === 0) {
+    return input.fail("signatureVersion", `is not a setting of ${module.serviceName}, which always uses ${module.signatureName}; remove it`);
+  }
+  return module.signatureVersions.includes(text) ? text : input.fail("signatureVersion", `must be ${module.signatureVersions.join(" or ")}`);
+}
+
+// The per-resource identity: a profile and/or a role to assume. Names only; the cloud says what
+// each looks like there, or that it has no role assumption.
+function checkIdentity(input: InputReader, module: CloudModule | undefined): ResourceIdentity {
+  const rules = module?.identityRules;
+  const named = (property: string, problemOf: ((value: string) => string | undefined) | undefined): string | undefined => {
+    const value = input.text(property, false);
+    if (value === undefined) return undefined;
+    const problem = problemOf?.(value);
+    return problem === undefined ? value : input.fail(property, problem);
+  };
+  const profile = named("profile", rules?.profileNameProblem);
+  const roleArn = named("roleArn", rules?.roleArnProblem);
+  const roleGiven = roleArn !== undefined || input.failures.some((f) => f.property === "roleArn");
+  const withRole = (property: string, problemOf: ((value: string) => string | undefined) | undefined): string | undefined =>
+    named(property, (value) => (roleGiven ? problemOf?.(value) : "applies only with roleArn; set roleArn or remove it"));
+  const roleSessionName = withRole("roleSessionName", rules?.roleSessionNameProblem);
+  const externalId = withRole("externalId", rules?.externalIdProblem);
   return {
     ...(profile !== undefined ? { profile } : {}),
     ...(roleArn !== undefined ? { roleArn } : {}),
     ...(roleSessionName !== undefined ? { roleSessionName } : {}),
     ...(externalId !== undefined ? { externalId } : {}),
   };
-}
-
-function checkAlgorithm(
-  given: string | undefined,
-  normalized: unknown,
-  cloudName: string | undefined,
-  module: CloudModule | undefined,
-  fail: (property: string, reason: string) => undefined,
-): SseAlgorithm | undefined {
-  if (given === undefined) return undefined;
-  if (typeof normalized !== "string" || !(SSE_ALGORITHMS as readonly string[]).includes(normalized)) {
-    // The service would answer InvalidEncryptionAlgorithmError.
-    const aliases = Object.entries(module?.algorithmAliases ?? {}).map(([alias, meaning]) => `${alias} is accepted for ${meaning}`);
-    return fail("sseAlgorithm", `must be one of ${SSE_ALGORITHMS.join(", ")}${aliases.length > 0 ? ` (${aliases.join("; ")})` : ""}`);
-  }
-  const algorithm = normalized as SseAlgorithm;
-  if (module !== undefined && !module.algorithms.includes(algorithm)) {
-    return fail("sseAlgorithm", `${algorithm} is not supported on ${cloudName ?? module.serviceName}; use ${module.algorithms.join(", ")}`);
-  }
-  return algorithm;
 }

@@ -1,26 +1,8 @@
 import { isCloud, cloudModule } from "../clouds";
 import type { CloudModule } from "../clouds/cloudModule";
-import { UNKNOWN_VALUE } from "../constants";
-import { normalizeEndpoint } from "./endpoint";
-
-/** Every property of a BucketEncryption, in the order users read them. */
-export const PROPERTIES = [
-  "cloud",
-  "region",
-  "bucket",
-  "sseAlgorithm",
-  "kmsMasterKeyId",
-  "kmsDataEncryption",
-  "endpoint",
-  "signatureVersion",
-  "profile",
-  "roleArn",
-  "roleSessionName",
-  "externalId",
-] as const;
-
-/** One property's name. */
-export type Property = (typeof PROPERTIES)[number];
+import { UNKNOWN_VALUE } from "../model/constants";
+import { normalizeEndpoint } from "../http/endpoint";
+import { PROPERTIES, type Property } from "../model/properties";
 
 type Raw = Readonly<Record<string, unknown>>;
 

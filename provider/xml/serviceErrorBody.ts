@@ -1,19 +1,6 @@
 import { childText, parseXml } from "../xml/parseXml";
+import type { ServiceErrorBody } from "../errors/ServiceErrorBody";
 import { inertServerText, MAX_SERVER_FIELD, MAX_SERVER_MESSAGE } from "../errors/serverText";
-
-/**
- * The fields of a service's XML error body (`<Error><Code/><Message/><RequestId/>…</Error>`), each
- * already made inert and bounded (see serverText): they go straight into error messages.
- */
-export interface ServiceErrorBody {
-  readonly code?: string;
-  readonly message?: string;
-  readonly requestId?: string;
-  /** Aliyun's detailed error code, e.g. `0005-00000004`. */
-  readonly ec?: string;
-  /** For a body that is not an `<Error>` document: a short, inert excerpt of what came back. */
-  readonly excerpt?: string;
-}
 
 /** The longest excerpt of a body that is not an error document. */
 const MAX_EXCERPT = 120;

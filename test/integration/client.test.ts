@@ -14,7 +14,7 @@ import { TransportError } from "../../provider/errors/TransportError";
 import { UnsafeCredentialsError } from "../../provider/errors/UnsafeCredentialsError";
 import type { RetryPolicy } from "../../provider/http/retryPolicy";
 import { BucketEncryptionLifecycle } from "../../provider/lifecycle/BucketEncryptionLifecycle";
-import type { BucketEncryptionState, Cloud } from "../../provider/model";
+import type { BucketEncryptionState, Cloud } from "../../provider/model/types";
 import { FakeClock } from "../support/fakeClock";
 import { ScriptedServer } from "../support/scriptedServer";
 

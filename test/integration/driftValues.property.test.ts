@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import fc from "fast-check";
-import { MAX_RESPONSE_BYTES } from "../../provider/constants";
+import { MAX_RESPONSE_BYTES } from "../../provider/http/sendRequest";
 import { BucketEncryptionLifecycle } from "../../provider/lifecycle/BucketEncryptionLifecycle";
 import { checkInputs } from "../../provider/validation/checkInputs";
 import { ScriptedServer } from "../support/scriptedServer";

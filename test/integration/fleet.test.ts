@@ -10,7 +10,7 @@ import { scanFleet } from "../../cli/scan/scanFleet";
 import { aliyunBucketListing } from "../../provider/clouds/aliyun/listBuckets";
 import { EncryptionClient } from "../../provider/client/EncryptionClient";
 import { ServiceError } from "../../provider/errors/ServiceError";
-import type { Credentials } from "../../provider/model";
+import type { Credentials } from "../../provider/model/types";
 import { OssEmulator } from "../emulator/ossEmulator";
 import { REPO_ROOT } from "../support/tools";
 

@@ -119,7 +119,7 @@ describe("the packed package, from a clean clone to a consumer's project", () =>
     const exported = run(process.execPath, ["-e", `console.log(Object.keys(require(${JSON.stringify(manifest.name)})).sort().join(","))`], consumer);
     assert.match(exported, /\bBucketEncryption\b/);
     assert.equal(run(path.join(consumer, "node_modules/.bin", Object.keys(manifest.bin)[0] ?? ""), ["--version"], consumer).trim(), manifest.version);
-    const agent = run(process.execPath, ["-p", `require(${JSON.stringify(path.join(installed, "build/provider/userAgent.js"))}).userAgent()`], consumer);
+    const agent = run(process.execPath, ["-p", `require(${JSON.stringify(path.join(installed, "build/provider/http/userAgent.js"))}).userAgent()`], consumer);
     assert.equal(agent.trim(), `${manifest.name}/${manifest.version} node/${process.versions.node} (${process.platform}; ${process.arch})`);
   });
 });

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
 import { cloudModule as dialectFor } from "../../provider/clouds";
-import { buildRequest } from "../../provider/requests/buildRequest";
+import { bucketRequestFor } from "../../provider/clouds/requestsFor";
 import { checkInputs } from "../../provider/validation/checkInputs";
 
 // Generated inputs, hostile strings included, through check: it never throws; it accepts only
@@ -89,7 +89,7 @@ describe(`property: check over ${PROPERTY_RUNS} generated inputs`, () => {
           assert.equal(state.kmsDataEncryption, undefined);
         }
         for (const operation of ["put", "get", "delete"] as const) {
-          const request = buildRequest(dialectFor(state.cloud), state, operation);
+          const request = bucketRequestFor(state, operation);
           const expectedHost = state.endpoint !== undefined ? new URL(state.endpoint).hostname.replace(/^\[|\]$/g, "") : dialectFor(state.cloud).publicEndpointHost(state.region);
           assert.ok(request.hostname === expectedHost || request.hostname === `${state.bucket}.${expectedHost}`, `host ${request.hostname}`);
           assert.ok(request.path === "/" || request.path === `/${state.bucket}/`, `path ${request.path}`);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { UNKNOWN_VALUE } from "../../provider/constants";
+import { UNKNOWN_VALUE } from "../../provider/model/constants";
 import { checkInputs } from "../../provider/validation/checkInputs";
 
 const aliyun = { cloud: "aliyun", region: "cn-hangzhou", bucket: "acme-logs", sseAlgorithm: "KMS" };

@@ -1,18 +1,20 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { CLOUD_MODULES, CLOUDS, isCloud } from "../../provider/clouds";
-import { SSE_ALGORITHMS } from "../../provider/constants";
-import { buildRequest } from "../../provider/requests/buildRequest";
+import { CLOUDS, cloudModule, isCloud } from "../../provider/clouds";
+import { CLOUD_NAMES } from "../../provider/model/constants";
+import { SSE_ALGORITHMS } from "../../provider/model/constants";
+import { bucketRequestFor } from "../../provider/clouds/requestsFor";
 
 // Every cloud of the registry answers every question the shared code asks, consistently. A new
 // cloud added to the registry is checked here without a new test.
 describe("the cloud registry", () => {
   it("lists every cloud and nothing that only looks like one", () => {
-    assert.deepEqual([...CLOUDS], Object.keys(CLOUD_MODULES));
+    assert.deepEqual([...CLOUDS], [...CLOUD_NAMES]);
+    for (const cloud of CLOUD_NAMES) assert.equal(typeof cloudModule(cloud).serviceName, "string", cloud);
     for (const name of ["toString", "constructor", "__proto__", "hasOwnProperty", "", "AliYun"]) assert.equal(isCloud(name), false, name);
   });
   for (const cloud of CLOUDS) {
-    const module = CLOUD_MODULES[cloud];
+    const module = cloudModule(cloud);
     describe(cloud, () => {
       it("accepts only algorithms of the shared vocabulary, and aliases map into them", () => {
         assert.ok(module.algorithms.length > 0);
@@ -28,7 +30,7 @@ describe("the cloud registry", () => {
       it("builds requests to its public endpoint, with the bucket in the host name", () => {
         const region = "cn-north-1";
         assert.ok("region" in module.normalizeRegion(region));
-        const request = buildRequest(module, { cloud, region, bucket: "acme-logs", sseAlgorithm: module.algorithms[0] ?? "KMS" }, "get");
+        const request = bucketRequestFor({ cloud, region, bucket: "acme-logs" }, "get");
         assert.equal(request.hostname, `acme-logs.${module.publicEndpointHost(region)}`);
         assert.equal(request.target, "/?encryption");
       });

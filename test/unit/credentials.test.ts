@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { planAliyunCredentials } from "../../provider/clouds/aliyun/credentials";
-import type { Surroundings as PlanSurroundings } from "../../provider/clouds/cloudModule";
+import { planAliyunCredentials } from "../../provider/clouds/aliyun/credentials/precedence";
+import type { Surroundings as PlanSurroundings } from "../../provider/credentials/surroundings";
 import { planJdcloudCredentials, readJdcProfile } from "../../provider/clouds/jdcloud/credentials";
-import { credentialSourceFor } from "../../provider/credentials";
+import { credentialSourceFor } from "../../provider/clouds/credentialSourceFor";
 import { CredentialConfigError } from "../../provider/errors/CredentialConfigError";
 import { CredentialsError } from "../../provider/errors/CredentialsError";
 

@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { aliyun as aliyunDialect } from "../../provider/clouds/aliyun";
 import { jdcloud as jdcloudDialect } from "../../provider/clouds/jdcloud";
 import { MalformedResponseError } from "../../provider/errors/MalformedResponseError";
-import type { EncryptionRule } from "../../provider/model";
+import type { EncryptionRule } from "../../provider/model/types";
 
 describe("Aliyun rule XML", () => {
   const encodeCases: Array<[string, EncryptionRule, string]> = [

@@ -3,7 +3,8 @@ import { describe, it } from "node:test";
 import { clockSkewHint } from "../../provider/client/clockSkew";
 import { ServiceError } from "../../provider/errors/ServiceError";
 import { parseServiceErrorBody } from "../../provider/xml/serviceErrorBody";
-import { backoffDelayMs, DEFAULT_RETRY_POLICY, isTransientResponse, retryAfterMs } from "../../provider/http/retryPolicy";
+import { isTransientResponse } from "../../provider/errors/transience";
+import { backoffDelayMs, DEFAULT_RETRY_POLICY, retryAfterMs } from "../../provider/http/retryPolicy";
 
 const context = { resource: "aliyun:cn-hangzhou:acme-logs", cloud: "aliyun" as const, serviceName: "Alibaba Cloud OSS", method: "PUT" };
 

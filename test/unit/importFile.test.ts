@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { BucketEncryptionState } from "../../provider/model";
+import type { BucketEncryptionState } from "../../provider/model/types";
 import { type BucketTarget, declaredState } from "../../cli/fleet/bucketStatus";
 import { parseBucketList } from "../../cli/importFile/bucketList";
 import { renderDeclarations } from "../../cli/importFile/declarations";

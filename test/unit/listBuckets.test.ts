@@ -4,9 +4,8 @@ import path from "node:path";
 import { describe, it } from "node:test";
 import { aliyunBucketListing } from "../../provider/clouds/aliyun/listBuckets";
 import { jdcloudBucketListing } from "../../provider/clouds/jdcloud/listBuckets";
-import { cloudModule } from "../../provider/clouds";
 import { MalformedResponseError } from "../../provider/errors/MalformedResponseError";
-import { buildServiceRequest } from "../../provider/requests/buildServiceRequest";
+import { serviceRequestFor } from "../../provider/clouds/requestsFor";
 import { ossV1StringToSign } from "../../provider/signing/ossV1";
 import { ossV4Authorization, ossV4CanonicalRequest } from "../../provider/signing/ossV4";
 import { signUtils } from "../emulator/aliOssSignUtils";
@@ -88,12 +87,12 @@ describe("JD Cloud ListBuckets (S3)", () => {
 
 describe("the ListBuckets request", () => {
   it("goes to the region's public endpoint without a bucket (virtual host) or to the endpoint given", () => {
-    const aliyun = buildServiceRequest(cloudModule("aliyun"), { cloud: "aliyun", region: "cn-hangzhou" }, { "max-keys": "10" });
+    const aliyun = serviceRequestFor({ cloud: "aliyun", region: "cn-hangzhou" }, { "max-keys": "10" });
     assert.equal(aliyun.hostname, "oss-cn-hangzhou.aliyuncs.com");
     assert.equal(aliyun.headers["host"], "oss-cn-hangzhou.aliyuncs.com");
     assert.equal(aliyun.path, "/");
     assert.equal(aliyun.bucket, "");
-    const jd = buildServiceRequest(cloudModule("jdcloud"), { cloud: "jdcloud", region: "cn-north-1", endpoint: "http://127.0.0.1:9000" }, {});
+    const jd = serviceRequestFor({ cloud: "jdcloud", region: "cn-north-1", endpoint: "http://127.0.0.1:9000" }, {});
     assert.deepEqual([jd.hostname, jd.port, jd.headers["host"], jd.path], ["127.0.0.1", 9000, "127.0.0.1:9000", "/"]);
   });
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { UNKNOWN_VALUE } from "../../provider/constants";
+import { UNKNOWN_VALUE } from "../../provider/model/constants";
 import { normalizeProps } from "../../provider/validation/normalize";
 
 // The one normalisation check, diff and read share: every row is a raw property bag (a user's

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { formatResourceId, parseResourceId } from "../../provider/resourceId";
+import { formatResourceId } from "../../provider/model/resourceId";
+import { parseResourceId } from "../../provider/validation/resourceId";
 
 describe("resource ids", () => {
   it("round-trips", () => {

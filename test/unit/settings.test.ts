@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { readSettings, SETTING_KEYS } from "../../provider/lifecycle/settings";
+import { readSettings, SETTING_KEYS } from "../../provider/client/settings";
 
 type Key = keyof typeof SETTING_KEYS;
 
@@ -46,10 +46,10 @@ describe("readSettings", () => {
     it(`${key}: refuses ${REFUSED.map((r) => JSON.stringify(r)).join(", ")} from config and from the environment, naming the key`, () => {
       for (const raw of REFUSED) {
         const expected = (name: string) => new Error(`${name} must be a positive whole number, not ${JSON.stringify(raw)}`);
-        assert.throws(() => readSettings(configOf({ [configKey]: raw }), {}), expected(configKey));
-        assert.throws(() => readSettings(noConfig, { [envKey]: raw }), expected(envKey));
+        assert.throws(() => readSettings(configOf({ [configKey]: raw }), {}), expected(`stack config ${configKey}`));
+        assert.throws(() => readSettings(noConfig, { [envKey]: raw }), expected(`environment ${envKey}`));
         // A bad value in config is reported as config's even when the environment holds a good one.
-        assert.throws(() => readSettings(configOf({ [configKey]: raw }), { [envKey]: "100" }), expected(configKey));
+        assert.throws(() => readSettings(configOf({ [configKey]: raw }), { [envKey]: "100" }), expected(`stack config ${configKey}`));
       }
     });
   }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { EncryptionClient } from "../../provider/client/EncryptionClient";
-import { MAX_TIMER_MS, readSettings } from "../../provider/lifecycle/settings";
+import { MAX_TIMER_MS, readSettings } from "../../provider/client/settings";
 
 const noConfig = () => undefined;
 
@@ -22,7 +22,7 @@ describe("readSettings bounds", () => {
       const config = (k: string) => (where === "config" && k === key ? value : undefined);
       const env = where === "env" ? { [key]: value } : {};
       assert.throws(() => readSettings(config, env), (e: Error) => {
-        assert.ok(e.message.startsWith(`${key} must be at most 2147483647 ms`), e.message);
+        assert.ok(e.message.startsWith(`${where === "config" ? "stack config" : "environment"} ${key} must be at most 2147483647 ms`), e.message);
         return true;
       });
     });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { cloudModule } from "../../provider/clouds";
-import { buildRequest } from "../../provider/requests/buildRequest";
+import { bucketRequestFor } from "../../provider/clouds/requestsFor";
 import { signUtils } from "../emulator/aliOssSignUtils";
 import { SIGNED_REQUESTS, SIGNING_DATE } from "../fixtures/signedRequests.fixture";
 
@@ -10,7 +10,7 @@ describe("the exact signed request, per dialect and signature version (fixed clo
     it(name, async () => {
       const cloud = cloudModule(state.cloud);
       const options = state.signatureVersion !== undefined ? { signatureVersion: state.signatureVersion } : {};
-      const signed = await cloud.sign(buildRequest(cloud, state, operation), credentials, SIGNING_DATE, options);
+      const signed = await cloud.sign(bucketRequestFor(state, operation), credentials, SIGNING_DATE, options);
       const host = signed.hostname.includes(":") ? `[${signed.hostname}]` : signed.hostname;
       const url = `${signed.protocol}//${host}${signed.port !== undefined ? `:${signed.port}` : ""}${signed.target}`;
       assert.deepEqual({ method: signed.method, url, headers: signed.headers, body: signed.body }, request);

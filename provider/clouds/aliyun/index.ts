@@ -1,11 +1,13 @@
-import { RULE_GONE_CODES, S3_KMS_WIRE_VALUE } from "../../constants";
+import { dnsBucketNameProblem } from "../../dialects/bucketName";
+import { OSS_KMS_DATA_ENCRYPTION_VALUES, OSS_RULE_GONE_CODES, OSS_SIGNATURE_VERSIONS } from "../../dialects/oss/constants";
 import { decodeOssRule, encodeOssRule } from "../../dialects/oss/ruleXml";
 import { signOssRequest } from "../../dialects/oss/sign";
-import { dnsBucketNameProblem } from "../../validation/bucketName";
+import { S3_KMS_WIRE_VALUE } from "../../dialects/s3/constants";
 import type { CloudModule } from "../cloudModule";
-import { aliyunCredentials } from "./credentialSource";
-import { ALIYUN_CREDENTIALS, aliyunRoleArnProblem } from "./credentials";
+import { ALIYUN_CREDENTIALS } from "./credentials/conventions";
+import { aliyunCredentials } from "./credentials/source";
 import { aliyunBucketListing } from "./listBuckets";
+import { aliyunIdentityRules } from "./names";
 import { normalizeAliyunRegion } from "./region";
 
 /**
@@ -20,16 +22,16 @@ export const aliyun: CloudModule = {
   algorithms: ["KMS", "AES256", "SM4"],
   // Accepted since the first release for programs written with the S3 spelling.
   algorithmAliases: { [S3_KMS_WIRE_VALUE]: "KMS" },
-  acceptsKmsDataEncryption: true,
-  signatureVersions: ["v4", "v1"],
+  kmsDataEncryptions: OSS_KMS_DATA_ENCRYPTION_VALUES,
+  signatureVersions: OSS_SIGNATURE_VERSIONS,
   signatureName: "OSS4-HMAC-SHA256",
   publicEndpointHost: (region) => `oss-${region}.aliyuncs.com`,
-  goneCodes: RULE_GONE_CODES.oss,
+  goneCodes: OSS_RULE_GONE_CODES,
   encodeRule: encodeOssRule,
   decodeRule: decodeOssRule,
   sign: signOssRequest,
   bucketListing: aliyunBucketListing,
   credentialConventions: ALIYUN_CREDENTIALS,
   credentials: aliyunCredentials,
-  roleArnProblem: aliyunRoleArnProblem,
+  identityRules: aliyunIdentityRules,
 };

@@ -1,6 +1,6 @@
 import { MalformedResponseError } from "../../errors/MalformedResponseError";
 import { childText } from "../../xml/parseXml";
-import { type BucketListing, decodeBucketList } from "../bucketListing";
+import { type BucketListing, decodeBucketList } from "../../dialects/bucketListing";
 
 /** Alibaba Cloud's documented ceiling for `max-keys` on ListBuckets (GetService); 100 when unset. */
 export const ALIYUN_MAX_PAGE_SIZE = 1000;
@@ -12,6 +12,7 @@ export const ALIYUN_MAX_PAGE_SIZE = 1000;
  * (and `Location`, `oss-<region>`).
  */
 export const aliyunBucketListing: BucketListing = {
+  maxPageSize: ALIYUN_MAX_PAGE_SIZE,
   pageQuery(cursor, pageSize) {
     const size = Math.min(Math.max(1, Math.floor(pageSize)), ALIYUN_MAX_PAGE_SIZE);
     return { "max-keys": String(size), ...(cursor !== undefined ? { marker: cursor } : {}) };

@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseIni } from "ini";
-import { type ConfigLookup, fromConvention, fromEnvironment } from "../../credentials/staticConventions";
 import type { CredentialSource } from "../../credentials/CredentialSource";
+import { type ConfigLookup, configKeyName, type CredentialConvention, fromConfig, fromEnvironment } from "../../credentials/staticConventions";
+import type { Surroundings } from "../../credentials/surroundings";
 import { CredentialConfigError } from "../../errors/CredentialConfigError";
-import type { Credentials, ResourceIdentity } from "../../model";
-import type { CloudModule, Surroundings } from "../cloudModule";
+import type { Credentials, ResourceIdentity } from "../../model/types";
+import { jdcProfileNameProblem } from "./names";
 
 /** Stack config keys, following the established providers' `<cloud>:accessKey` pattern. */
 export const JDCLOUD_CONFIG = {
@@ -14,15 +15,13 @@ export const JDCLOUD_CONFIG = {
 } as const;
 
 /** Stack config keys under `jdcloud:`, then the JD Cloud SDK's and the lego DNS plugin's environment names. */
-export const JDCLOUD_CREDENTIALS: CloudModule["credentialConventions"] = {
+export const JDCLOUD_CREDENTIALS: { readonly config: CredentialConvention; readonly environment: readonly CredentialConvention[] } = {
   config: JDCLOUD_CONFIG.keys,
   environment: [
     { id: "JDCLOUD_ACCESS_KEY", secret: "JDCLOUD_SECRET_KEY", token: "JDCLOUD_SESSION_TOKEN" },
     { id: "JDCLOUD_ACCESS_KEY_ID", secret: "JDCLOUD_ACCESS_KEY_SECRET" },
   ],
 };
-
-const PROFILE_NAME = /^[^\s/\\[\]]{1,64}$/;
 
 /** A JD Cloud base identity: key pairs, or a profile of the `jdc` CLI's `~/.jdc/config`. */
 export type JdcloudCredentialPlan =
@@ -46,12 +45,14 @@ export function planJdcloudCredentials(config: ConfigLookup, env: NodeJS.Process
     if (!around.fileExists(configFile)) throw new CredentialConfigError(name, `names a profile but ${configFile} does not exist (create it with jdc configure add)`);
     return { kind: "jdcProfile", name, profile: identity.profile, configFile, currentFile };
   }
-  const keys = fromConvention(config, JDCLOUD_CONFIG.keys, "stack config");
-  if (keys !== undefined) return { kind: "static", name: keys.source ?? "stack config", credentials: keys };
+  const keys = fromConfig(config, JDCLOUD_CONFIG.keys);
+  if (keys !== undefined) return { kind: "static", name: keys.source ?? configKeyName(config, JDCLOUD_CONFIG.keys.id), credentials: keys };
   const profile = config(JDCLOUD_CONFIG.profile);
   if (profile !== undefined && profile !== "") {
-    const name = `stack config ${JDCLOUD_CONFIG.profile} (profile "${profile}" of ~/.jdc/config)`;
-    if (!PROFILE_NAME.test(profile)) throw new CredentialConfigError(`stack config ${JDCLOUD_CONFIG.profile}`, "must be a profile name");
+    const key = configKeyName(config, JDCLOUD_CONFIG.profile);
+    const name = `${key} (profile "${profile}" of ~/.jdc/config)`;
+    const problem = jdcProfileNameProblem(profile);
+    if (problem !== undefined) throw new CredentialConfigError(key, problem);
     if (!around.fileExists(configFile)) throw new CredentialConfigError(name, `names a profile but ${configFile} does not exist (create it with jdc configure add)`);
     return { kind: "jdcProfile", name, profile, configFile, currentFile };
   }
@@ -59,11 +60,6 @@ export function planJdcloudCredentials(config: ConfigLookup, env: NodeJS.Process
   if (fromEnv !== undefined) return { kind: "static", name: fromEnv.source ?? "environment", credentials: fromEnv };
   if (around.fileExists(configFile)) return { kind: "jdcProfile", name: "the active profile of ~/.jdc/config", profile: undefined, configFile, currentFile };
   return undefined;
-}
-
-/** JD Cloud has no role assumption (no STS found in its documents): a role ARN is always refused. */
-export function jdcloudRoleArnProblem(): string {
-  return "is not available on JD Cloud, which has no role assumption; name a jdc profile with the profile input instead";
 }
 
 /**

@@ -1,10 +1,11 @@
-import { RULE_GONE_CODES, S3_KMS_WIRE_VALUE } from "../../constants";
+import { dnsBucketNameProblem } from "../../dialects/bucketName";
+import { S3_KMS_WIRE_VALUE, S3_RULE_GONE_CODES } from "../../dialects/s3/constants";
 import { decodeS3Rule, encodeS3Rule } from "../../dialects/s3/ruleXml";
 import { signS3Request } from "../../dialects/s3/sign";
-import { dnsBucketNameProblem } from "../../validation/bucketName";
 import type { CloudModule } from "../cloudModule";
-import { JDCLOUD_CREDENTIALS, jdcloudCredentials, jdcloudRoleArnProblem } from "./credentials";
+import { JDCLOUD_CREDENTIALS, jdcloudCredentials } from "./credentials";
 import { jdcloudBucketListing } from "./listBuckets";
+import { jdcloudIdentityRules } from "./names";
 import { normalizeJdcloudRegion } from "./region";
 
 /**
@@ -19,16 +20,16 @@ export const jdcloud: CloudModule = {
     dnsBucketNameProblem(bucket) ?? (bucket.includes("--") ? "JD Cloud bucket names must not contain consecutive hyphens" : undefined),
   algorithms: ["KMS"],
   algorithmAliases: { [S3_KMS_WIRE_VALUE]: "KMS" },
-  acceptsKmsDataEncryption: false,
+  kmsDataEncryptions: [],
   signatureVersions: [],
   signatureName: "AWS Signature V4",
   publicEndpointHost: (region) => `s3.${region}.jdcloud-oss.com`,
-  goneCodes: RULE_GONE_CODES.s3,
+  goneCodes: S3_RULE_GONE_CODES,
   encodeRule: encodeS3Rule,
   decodeRule: decodeS3Rule,
   sign: signS3Request,
   bucketListing: jdcloudBucketListing,
   credentialConventions: JDCLOUD_CREDENTIALS,
   credentials: jdcloudCredentials,
-  roleArnProblem: jdcloudRoleArnProblem,
+  identityRules: jdcloudIdentityRules,
 };

@@ -1,5 +1,5 @@
 import { childText } from "../../xml/parseXml";
-import { type BucketListing, decodeBucketList } from "../bucketListing";
+import { type BucketListing, decodeBucketList } from "../../dialects/bucketListing";
 
 /**
  * JD Cloud OSS ListBuckets, S3's `GET /` on the region endpoint. JD Cloud documents no paging

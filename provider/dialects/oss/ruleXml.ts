@@ -1,5 +1,5 @@
 import { MalformedResponseError } from "../../errors/MalformedResponseError";
-import type { EncryptionRule, LiveRule } from "../../model";
+import type { EncryptionRule, LiveRule } from "../../model/types";
 import { childElement, childText, escapeXml, parseXml } from "../../xml/parseXml";
 
 /**

@@ -1,9 +1,7 @@
-import { UNSIGNED_PAYLOAD } from "../../constants";
-import type { Credentials } from "../../model";
-import type { BucketRequest, SignedRequest } from "../../requests/bucketRequest";
+import type { Credentials } from "../../model/types";
+import type { BucketRequest, SignedRequest, SigningOptions } from "../../requests/bucketRequest";
 import { ossV1Authorization } from "../../signing/ossV1";
-import { ossV4Authorization, ossV4Timestamp } from "../../signing/ossV4";
-import type { SigningOptions } from "../../clouds/cloudModule";
+import { ossV4Authorization, ossV4Timestamp, UNSIGNED_PAYLOAD } from "../../signing/ossV4";
 
 /**
  * Signs an OSS-dialect request: OSS4-HMAC-SHA256 by default, the older HMAC-SHA1 (V1) when the

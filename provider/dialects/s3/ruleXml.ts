@@ -1,6 +1,6 @@
-import { S3_KMS_WIRE_VALUE, S3_XML_NAMESPACE } from "../../constants";
+import { S3_KMS_WIRE_VALUE, S3_XML_NAMESPACE } from "./constants";
 import { MalformedResponseError } from "../../errors/MalformedResponseError";
-import type { EncryptionRule, LiveRule } from "../../model";
+import type { EncryptionRule, LiveRule } from "../../model/types";
 import { childElement, childText, escapeXml, parseXml } from "../../xml/parseXml";
 
 /** The S3 dialect's PUT body: `ServerSideEncryptionConfiguration` with one `<Rule>`; KMS is `aws:kms` on the wire. */

@@ -1,8 +1,7 @@
-import type { Credentials } from "../../model";
-import type { BucketRequest, SignedRequest } from "../../requests/bucketRequest";
+import type { Credentials } from "../../model/types";
+import type { BucketRequest, SignedRequest, SigningOptions } from "../../requests/bucketRequest";
 import { signAwsV4 } from "../../signing/awsV4";
 import { sha256Hex } from "../../signing/hashing";
-import type { SigningOptions } from "../../clouds/cloudModule";
 
 /**
  * Signs an S3-dialect request with AWS Signature V4. S3 requires the payload hash in

@@ -1,22 +1,29 @@
-import type { Cloud } from "./clouds";
-import type { KMS_DATA_ENCRYPTION_VALUES, SIGNATURE_VERSIONS, SSE_ALGORITHMS } from "./constants";
+import type { CLOUD_NAMES, SSE_ALGORITHMS } from "./constants";
 
-export type { Cloud } from "./clouds";
+/**
+ * A cloud this package manages. The literal union is written here, at the bottom, so that every
+ * layer can name a cloud; the registry in `clouds/` is checked against it (`satisfies
+ * Record<Cloud, CloudModule>`), so the two cannot disagree.
+ */
+export type Cloud = (typeof CLOUD_NAMES)[number];
 
 /** The shared algorithm vocabulary: what each cloud accepts is enforced by `check`. */
 export type SseAlgorithm = (typeof SSE_ALGORITHMS)[number];
 
-/** The data-encryption algorithm Aliyun allows with KMS. */
-export type KmsDataEncryption = (typeof KMS_DATA_ENCRYPTION_VALUES)[number];
-
-/** Signature versions a cloud may offer a choice between (Alibaba Cloud OSS: V4 or the older V1). */
-export type SignatureVersion = (typeof SIGNATURE_VERSIONS)[number];
+/**
+ * One refused input, in the shape Pulumi prints: "property <p> value <v> has a problem: <reason>".
+ */
+export interface PropertyProblem {
+  readonly property: string;
+  readonly reason: string;
+}
 
 /** A bucket's default encryption rule, in the shared vocabulary. Absent optional fields mean "not set". */
 export interface EncryptionRule {
   readonly sseAlgorithm: SseAlgorithm;
   readonly kmsMasterKeyId?: string;
-  readonly kmsDataEncryption?: KmsDataEncryption;
+  /** A data-encryption algorithm with KMS, where the cloud has one (its module lists the values). */
+  readonly kmsDataEncryption?: string;
 }
 
 /** The bucket a rule belongs to: together these form the resource's identity. */
@@ -54,14 +61,31 @@ export interface LiveRule {
 }
 
 /**
+ * Where a service-level call (ListBuckets) goes: a cloud's region, or an endpoint standing in for
+ * it, and how to sign there.
+ */
+export interface ServiceTarget {
+  readonly cloud: Cloud;
+  /** The plain region id (`cn-hangzhou`, `cn-north-1`). */
+  readonly region: string;
+  /** A base URL replacing the region's public endpoint, without a trailing slash. */
+  readonly endpoint?: string;
+  /** For clouds that offer a choice of signature. */
+  readonly signatureVersion?: string;
+}
+
+/**
  * Where a bucket's rule is reached: its address and how to reach it. All that GET and DELETE
  * need, whatever rule the state records.
  */
 export interface BucketLocation extends BucketAddress, ResourceIdentity {
   /** A base URL that replaces the cloud's public endpoint, without a trailing slash. */
   readonly endpoint?: string;
-  /** Present after normalisation exactly when the cloud offers a choice of signature version. */
-  readonly signatureVersion?: SignatureVersion;
+  /**
+   * Present after normalisation exactly when the cloud offers a choice of signature version (its
+   * module lists the versions, the default first).
+   */
+  readonly signatureVersion?: string;
 }
 
 /**

@@ -26,6 +26,8 @@ export interface BucketPage {
  * XML of the answer. The paging loop, signing, retries and deadlines are the client's.
  */
 export interface BucketListing {
+  /** The most buckets one page may ask for, where the cloud takes a page size; undefined where it does not. */
+  readonly maxPageSize?: number;
   /** The query for the page after `cursor` (the first page without one). */
   pageQuery(cursor: string | undefined, pageSize: number): Record<string, string>;
   /** The page in a 200 body; throws MalformedResponseError when the body is not one. */

@@ -1,5 +1,5 @@
-import { DEFAULT_TIMEOUTS, type TimeoutOptions } from "../client/EncryptionClient";
-import type { ConfigLookup } from "../credentials";
+import { DEFAULT_TIMEOUTS, type TimeoutOptions } from "./EncryptionClient";
+import { type ConfigLookup, configKeyName } from "../credentials/staticConventions";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "../http/retryPolicy";
 import { MAX_TIMER_MS } from "../http/timerLimit";
 
@@ -29,7 +29,7 @@ export function readSettings(config: ConfigLookup, env: NodeJS.ProcessEnv): Requ
     const fromConfig = config(configKey);
     const raw = fromConfig ?? env[envKey];
     if (raw === undefined || raw === "") return fallback;
-    const key = fromConfig !== undefined ? configKey : envKey;
+    const key = fromConfig !== undefined ? configKeyName(config, configKey) : `environment ${envKey}`;
     // The value is configuration, not a secret, but it is still bounded before it is echoed.
     const shown = JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
     if (!/^\d+$/.test(raw) || Number(raw) <= 0) throw new Error(`${key} must be a positive whole number, not ${shown}`);

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { bucketEncryptionProvider } from "./lifecycle/serializedProvider";
-import type { Cloud, KmsDataEncryption, SignatureVersion } from "./model";
+import { bucketEncryptionProvider } from "./serializedProvider";
+import type { KmsDataEncryption, SignatureVersion } from "../dialects/oss/constants";
+import type { Cloud } from "../model/types";
 
 /**
  * The inputs of a BucketEncryption resource. Credentials are never inputs (see the README); a

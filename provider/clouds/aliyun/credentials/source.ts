@@ -1,21 +1,14 @@
-import {
-  CLIProfileCredentialsProvider,
-  type CredentialsProvider,
-  ECSRAMRoleCredentialsProvider,
-  OIDCRoleArnCredentialsProvider,
-  ProfileCredentialsProvider,
-  RAMRoleARNCredentialsProvider,
-  URICredentialsProvider,
-} from "@alicloud/credentials";
+import type { CredentialsProvider } from "@alicloud/credentials";
 import type LibraryCredentials from "@alicloud/credentials/dist/src/credentials";
 import type { Session } from "@alicloud/credentials/dist/src/providers/session";
-import { CredentialCache } from "../../credentials/CredentialCache";
-import type { CredentialSource, IssuedCredentials } from "../../credentials/CredentialSource";
-import { CredentialConfigError } from "../../errors/CredentialConfigError";
-import type { ConfigLookup } from "../../credentials/staticConventions";
-import type { ResourceIdentity } from "../../model";
-import type { Surroundings } from "../cloudModule";
-import { type AliyunBasePlan, type AliyunCredentialPlan, planAliyunCredentials } from "./credentials";
+import { CredentialCache } from "../../../credentials/CredentialCache";
+import type { CredentialSource, IssuedCredentials } from "../../../credentials/CredentialSource";
+import type { ConfigLookup } from "../../../credentials/staticConventions";
+import type { Surroundings } from "../../../credentials/surroundings";
+import { CredentialConfigError } from "../../../errors/CredentialConfigError";
+import type { ResourceIdentity } from "../../../model/types";
+import type { AliyunBasePlan, AliyunCredentialPlan } from "./plan";
+import { planAliyunCredentials } from "./precedence";
 
 /**
  * How long credentials from a source that keeps its own cache (the library's profile providers,
@@ -56,6 +49,12 @@ function buildProvider<T>(name: string, make: () => T): T {
   }
 }
 
+// The library is loaded when a source needs it, not with the module: it costs about 100 ms to load,
+// and key pairs (the common case in CI) never need it.
+function library(): typeof import("@alicloud/credentials") {
+  return require("@alicloud/credentials") as typeof import("@alicloud/credentials");
+}
+
 function baseSource(plan: AliyunBasePlan, stsEndpoint: string | undefined): CredentialSource {
   const name = plan.name;
   switch (plan.kind) {
@@ -63,7 +62,7 @@ function baseSource(plan: AliyunBasePlan, stsEndpoint: string | undefined): Cred
       return { name, fetch: () => Promise.resolve({ ...plan.credentials, source: name }) };
     case "oidc": {
       const provider = buildProvider(name, () => {
-        const builder = OIDCRoleArnCredentialsProvider.builder()
+        const builder = library().OIDCRoleArnCredentialsProvider.builder()
           .withRoleArn(plan.roleArn)
           .withOIDCProviderArn(plan.oidcProviderArn)
           .withOIDCTokenFilePath(plan.tokenFile)
@@ -78,7 +77,7 @@ function baseSource(plan: AliyunBasePlan, stsEndpoint: string | undefined): Cred
     }
     case "cliProfile": {
       const provider = buildProvider(name, () => {
-        const builder = CLIProfileCredentialsProvider.builder();
+        const builder = library().CLIProfileCredentialsProvider.builder();
         if (plan.profile !== undefined) builder.withProfileName(plan.profile);
         return builder.build();
       });
@@ -86,7 +85,7 @@ function baseSource(plan: AliyunBasePlan, stsEndpoint: string | undefined): Cred
     }
     case "sharedFile": {
       const provider = buildProvider(name, () => {
-        const builder = ProfileCredentialsProvider.builder();
+        const builder = library().ProfileCredentialsProvider.builder();
         if (plan.profile !== undefined) builder.withProfileName(plan.profile);
         return builder.build();
       });
@@ -94,14 +93,14 @@ function baseSource(plan: AliyunBasePlan, stsEndpoint: string | undefined): Cred
     }
     case "ecsRole": {
       const provider = buildProvider(name, () => {
-        const builder = ECSRAMRoleCredentialsProvider.builder().withDisableIMDSv1(plan.hardened);
+        const builder = library().ECSRAMRoleCredentialsProvider.builder().withDisableIMDSv1(plan.hardened);
         if (plan.roleName !== undefined) builder.withRoleName(plan.roleName);
         return builder.build();
       });
       return { name, fetch: async () => fromSession(await provider.refresher(), name) };
     }
     case "uri": {
-      const provider = buildProvider(name, () => URICredentialsProvider.builder().withCredentialsURI(plan.uri).build());
+      const provider = buildProvider(name, () => library().URICredentialsProvider.builder().withCredentialsURI(plan.uri).build());
       return { name, fetch: async () => fromSession(await provider.refresher(), name) };
     }
   }
@@ -137,7 +136,7 @@ export function aliyunCredentialSource(plan: AliyunCredentialPlan, now: () => nu
   const name = `${role.name} (${role.roleArn}) with ${base.name}`;
   const baseCache = new CredentialCache(base, now);
   const provider = buildProvider(role.name, () => {
-    const builder = RAMRoleARNCredentialsProvider.builder()
+    const builder = library().RAMRoleARNCredentialsProvider.builder()
       .withCredentialsProvider(libraryProviderFor(baseCache))
       .withRoleArn(role.roleArn)
       .withRoleSessionName(role.sessionName);

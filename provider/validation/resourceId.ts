@@ -1,10 +1,5 @@
-import { cloudModule, isCloud } from "./clouds";
-import type { BucketAddress } from "./model";
-
-/** The resource id: `<cloud>:<region>:<bucket>`, enough to find the rule again (refresh, read by id). */
-export function formatResourceId(address: BucketAddress): string {
-  return `${address.cloud}:${address.region}:${address.bucket}`;
-}
+import { cloudModule, isCloud } from "../clouds";
+import type { BucketAddress } from "../model/types";
 
 /** The bucket an id names, or undefined when `id` is not one this package wrote. */
 export function parseResourceId(id: string): BucketAddress | undefined {

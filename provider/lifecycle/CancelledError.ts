@@ -1,0 +1,8 @@
+/** The engine cancelled the operation (Pulumi's Cancel); requests in flight were ended. */
+export class CancelledError extends Error {
+  override readonly name = "CancelledError";
+
+  constructor() {
+    super("the operation was cancelled (the Pulumi engine asked the provider to stop); requests in flight were ended. Next: run the command again; a rule set or removed before the cancel stays as the service left it, and pulumi refresh records it");
+  }
+}

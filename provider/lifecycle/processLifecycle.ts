@@ -1,9 +1,0 @@
-import { BucketEncryptionLifecycle } from "./BucketEncryptionLifecycle";
-
-/**
- * The lifecycle the serialized provider forwards to (`pulumi-bucket-encryption/lifecycle`, an
- * internal entry point). One per process on purpose: the dynamic provider process serves every
- * BucketEncryption resource, and they share its configuration and keep-alive connections.
- * Creating it does no I/O.
- */
-export const lifecycle: BucketEncryptionLifecycle = new BucketEncryptionLifecycle();
