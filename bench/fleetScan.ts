@@ -4,7 +4,7 @@ import { FaultProxy } from "../test/support/faultProxy";
 import { startMinio } from "../test/support/minio";
 import { S3Oracle } from "../test/support/s3Oracle";
 import type { Tools } from "../test/support/tools";
-import { boundedMap } from "../cli/fleet/boundedMap";
+import { mapBounded } from "../cli/concurrency/mapBounded";
 import { startEmulatorProcess } from "./processes";
 
 /** One scan run: what the command cost. */
@@ -76,7 +76,7 @@ export async function fleetScanFigures(tools: Tools, count: number, concurrencie
   const proxy = new FaultProxy(minio.url);
   try {
     const url = await proxy.start();
-    await boundedMap(names, 8, async (n, i) => {
+    await mapBounded(names, 8, async (n, i) => {
       await oracle.createBucket(n);
       if (i % 4 === 0) await oracle.setRule(n, { SSEAlgorithm: "aws:kms", KMSMasterKeyID: minio.kmsKeyName });
     });

@@ -1,31 +1,32 @@
 #!/usr/bin/env node
 import "./compileCache";
 import { Command, CommanderError } from "commander";
-import type * as DriftCommand from "./commands/drift";
-import { EXIT } from "./exitCodes";
+import type { CommandModule } from "./commands/commandModule";
+import { EXIT, type ExitCode } from "./exitCodes";
 import { version } from "./version";
 
 // Each command lives in its own module under ./commands and registers itself here; this file only
 // wires them together and maps failures to exit codes.
-const COMMANDS: Readonly<Record<string, () => { register(program: Command): void }>> = {
-  drift: () => require("./commands/drift") as typeof DriftCommand,
-  import: () => require("./commands/import") as { register(program: Command): void },
-  scan: () => require("./commands/scan") as { register(program: Command): void },
+const COMMANDS: Readonly<Record<string, () => CommandModule>> = {
+  drift: () => require("./commands/drift") as CommandModule,
+  import: () => require("./commands/import") as CommandModule,
+  scan: () => require("./commands/scan") as CommandModule,
 };
 
 /**
  * Builds the program with every command registered; exported for tests. When `only` names a
  * command, only that one is loaded (the command being run: the others' modules cost start-up
- * time and are not needed); anything else (help, a typo) gets them all.
+ * time and are not needed); anything else (help, a typo) gets them all. A command's action hands
+ * its exit code to `finish`.
  */
-export function buildProgram(only?: string): Command {
+export function buildProgram(only?: string, finish: (code: ExitCode) => void = () => undefined): Command {
   const program = new Command("pulumi-bucket-encryption")
     .description("Drift reports, import and fleet scans for BucketEncryption resources on JD Cloud OSS and Alibaba Cloud OSS.")
     .version(version(), "-V, --version")
     .showHelpAfterError()
     .exitOverride();
   const names = only !== undefined && Object.hasOwn(COMMANDS, only) ? [only] : Object.keys(COMMANDS);
-  for (const name of names) COMMANDS[name]?.().register(program);
+  for (const name of names) COMMANDS[name]?.().register(program, finish);
   program.addHelpText(
     "after",
     `\nExit codes: ${EXIT.ok} nothing found, ${EXIT.finding} something found (drift, a bucket without the rule), ${EXIT.error} error.`,
@@ -34,11 +35,14 @@ export function buildProgram(only?: string): Command {
 }
 
 /** Runs the CLI with `argv` (as process.argv) and resolves to the exit code. */
-export async function main(argv: readonly string[]): Promise<number> {
-  const program = buildProgram(argv[2]);
+export async function main(argv: readonly string[]): Promise<ExitCode> {
+  let code: ExitCode = EXIT.ok;
+  const program = buildProgram(argv[2], (result) => {
+    code = result;
+  });
   try {
     await program.parseAsync([...argv]);
-    return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;
+    return code;
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end through here with code 0; usage errors were already printed.

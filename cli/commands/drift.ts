@@ -1,9 +1,10 @@
 import path from "node:path";
-import { type Command, InvalidArgumentError, Option } from "commander";
+import { type Command, Option } from "commander";
 import { openWorkspace } from "../automation/openWorkspace";
 import { type DriftOptions, FORMATS } from "../drift/options";
 import type * as RunDrift from "../drift/runDrift";
-import { EXIT } from "../exitCodes";
+import { EXIT, type ExitCode } from "../exitCodes";
+import { collect, wholeNumber } from "../options/numbers";
 
 const EXAMPLE = `
 Examples:
@@ -20,13 +21,13 @@ Exit codes: ${EXIT.ok} in sync, ${EXIT.finding} drift (or anything else that wou
 network, program). An error wins over drift: the report is then incomplete.`;
 
 /** Registers `drift`. */
-export function register(program: Command): void {
+export function register(program: Command, finish: (code: ExitCode) => void): void {
   program
     .command("drift")
     .description("Report which BucketEncryption rules drifted from the program, how, and what to do next.")
     .option("-s, --stack <name>", "the stack (default: the selected stack)")
     .option("-C, --cwd <dir>", "the Pulumi project directory", process.cwd())
-    .option("-p, --parallel <n>", "resource operations run at once, as pulumi --parallel", positiveInteger)
+    .option("-p, --parallel <n>", "resource operations run at once, as pulumi --parallel", wholeNumber(1))
     .option("-c, --config <key=value>", "a config value for this run only (repeatable); the stack's file is not changed", collect, [])
     .addOption(new Option("-f, --format <format>", "what stdout (and --output) gets").choices(FORMATS))
     .option("-o, --output <file>", "also write the report to FILE (repeatable)", collect, [])
@@ -39,15 +40,7 @@ export function register(program: Command): void {
       const workspace = openWorkspace(path.resolve(options.cwd));
       workspace.catch(() => undefined);
       const { runDrift } = require("../drift/runDrift") as typeof RunDrift;
-      process.exitCode = await runDrift(options, workspace, started);
+      finish(await runDrift(options, workspace, started));
     });
 }
 
-function positiveInteger(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError("a whole number of 1 or more");
-  return Number(value);
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}

@@ -1,18 +1,18 @@
 import { readFileSync } from "node:fs";
 import { type Command, Option } from "commander";
-import { CLOUDS, type Cloud } from "../../provider/internal";
-import { SIGNATURE_VERSION_CHOICES } from "../../provider/internal";
-import { boundedMap } from "../fleet/boundedMap";
+import { CLOUDS, type Cloud, createClient, SIGNATURE_VERSION_CHOICES } from "../../provider/internal";
+import { mapBounded } from "../concurrency/mapBounded";
 import { type BucketStatus, type BucketTarget, declaredState, readBucketStatus } from "../fleet/bucketStatus";
-import { environmentClient } from "../fleet/environmentClient";
-import { createProgress } from "../fleet/progress";
 import { choosesSignature, parseBucketTarget, parseReach } from "../fleet/targets";
+import { uniqueTargets } from "../fleet/uniqueTargets";
 import { EXIT, type ExitCode } from "../exitCodes";
+import { wholeNumber } from "../options/numbers";
+import { ProgressDisplay } from "../output/progress";
 import { parseBucketList } from "../importFile/bucketList";
 import type { Declaration } from "../importFile/declarations";
 import { importOutcome, importReportJson, importReportTable } from "../importFile/importReport";
 import { resourceNames } from "../importFile/resourceNames";
-import { writeImport } from "../importFile/writeImport";
+import { outputProblem, writeImport } from "../importFile/writeImport";
 
 interface ImportOptions {
   cloud?: string;
@@ -23,12 +23,12 @@ interface ImportOptions {
   out: string;
   declarations: string;
   protect: boolean;
-  concurrency: string;
+  concurrency: number;
   format: "table" | "json";
 }
 
 /** Registers `import`: read live rules and write a Pulumi import file plus matching declarations. */
-export function register(program: Command): void {
+export function register(program: Command, finish: (code: ExitCode) => void): void {
   program
     .command("import")
     .description(
@@ -44,7 +44,7 @@ export function register(program: Command): void {
     .option("--out <file>", "the import file to write", "bucket-encryption-import.json")
     .option("--declarations <file>", "the TypeScript declarations to write", "bucket-encryption-imported.ts")
     .option("--no-protect", "for `pulumi import --protect=false`: declarations without { protect: true }")
-    .option("--concurrency <n>", "buckets read at once", "8")
+    .option("--concurrency <n>", "buckets read at once", wholeNumber(1), 8)
     .addOption(new Option("--format <format>", "the report on stdout").choices(["table", "json"]).default("table"))
     .addHelpText(
       "after",
@@ -61,7 +61,7 @@ export function register(program: Command): void {
       ].join("\n"),
     )
     .action(async (buckets: string[], options: ImportOptions) => {
-      process.exitCode = await runImport(buckets, options);
+      finish(await runImport(buckets, options));
     });
 }
 
@@ -86,19 +86,22 @@ async function runImport(buckets: readonly string[], options: ImportOptions): Pr
     }
   }
   if (targets.length === 0 && problems.length === 0) problems.push("name buckets (with --cloud and --region) or give --from <file>");
-  const concurrency = Number(options.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1) problems.push(`--concurrency must be a whole number of at least 1, not ${JSON.stringify(options.concurrency)}`);
+  const files = outputProblem({ importFile: options.out, declarationsFile: options.declarations });
+  if (files !== undefined) problems.push(files);
   if (problems.length > 0) {
     for (const p of problems) process.stderr.write(`error: ${p}\n`);
     return EXIT.error;
   }
 
-  const client = environmentClient();
-  const progress = createProgress("reading rules");
-  progress.setTotal(targets.length);
+  // One bucket named twice would be two Pulumi resources managing one rule: it is read and declared once.
+  const unique = uniqueTargets(targets);
+  for (const id of unique.repeated) process.stderr.write(`note: ${id} is named more than once; it is read and declared once\n`);
+  const client = createClient({ config: () => undefined, env: process.env }).client;
+  const progress = new ProgressDisplay(process.stderr).counter("reading rules");
+  progress.setTotal(unique.targets.length);
   let statuses: BucketStatus[];
   try {
-    statuses = await boundedMap(targets, concurrency, async (target) => {
+    statuses = await mapBounded(unique.targets, options.concurrency, async (target) => {
       const status = await readBucketStatus(client, target);
       progress.tick();
       return status;

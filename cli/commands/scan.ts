@@ -1,14 +1,14 @@
 import { type Command, Option } from "commander";
-import { SIGNATURE_VERSION_CHOICES, SSE_ALGORITHMS } from "../../provider/internal";
-import type { ServiceTarget } from "../../provider/internal";
+import { createClient, DEFAULT_LIST_LIMITS, inertServerText, MAX_SERVER_FIELD, type ServiceTarget, SIGNATURE_VERSION_CHOICES, SSE_ALGORITHMS } from "../../provider/internal";
+import { AdaptiveLimit } from "../concurrency/adaptiveLimit";
 import { type BucketStatus, declaredState, targetId } from "../fleet/bucketStatus";
-import { environmentClient } from "../fleet/environmentClient";
-import { createProgress } from "../fleet/progress";
 import { parseServiceTarget } from "../fleet/targets";
 import { EXIT, type ExitCode } from "../exitCodes";
+import { collect, wholeNumber } from "../options/numbers";
+import { ProgressDisplay } from "../output/progress";
 import type { Declaration } from "../importFile/declarations";
 import { resourceNames } from "../importFile/resourceNames";
-import { writeImport } from "../importFile/writeImport";
+import { outputProblem, writeImport } from "../importFile/writeImport";
 import { type Declared, declaredInStack } from "../scan/declaredBuckets";
 import { scanFleet } from "../scan/scanFleet";
 import { type ScanReport, scanCsv, scanExitCode, scanJson, scanRow, scanTable } from "../scan/scanReport";
@@ -18,8 +18,10 @@ interface ScanOptions {
   signatureVersion?: string;
   stack?: string;
   cwd: string;
-  concurrency: string;
-  pageSize?: string;
+  concurrency: number;
+  pageSize?: number;
+  maxPages: number;
+  maxBuckets: number;
   format: "table" | "json" | "csv";
   import?: boolean;
   algorithm?: string;
@@ -30,7 +32,7 @@ interface ScanOptions {
 }
 
 /** Registers `scan`: every bucket of the given regions, its rule, and whether a stack declares it. */
-export function register(program: Command): void {
+export function register(program: Command, finish: (code: ExitCode) => void): void {
   program
     .command("scan")
     .description(
@@ -41,8 +43,10 @@ export function register(program: Command): void {
     .addOption(new Option("--signature-version <version>", "for clouds with a choice of signature (Aliyun: v4, v1)").choices([...SIGNATURE_VERSION_CHOICES]))
     .option("--stack <name>", "compare with this stack's state (Automation API stack export)")
     .option("--cwd <dir>", "the Pulumi project directory of --stack", process.cwd())
-    .option("--concurrency <n>", "rules read at once (requests in flight)", "8")
-    .option("--page-size <n>", "buckets per ListBuckets page where the cloud pages (Aliyun: 1-1000)")
+    .option("--concurrency <n>", "rules read at once (requests in flight; halved while the service throttles, then raised again)", wholeNumber(1), 8)
+    .option("--page-size <n>", "buckets per ListBuckets page where the cloud pages (clamped to the cloud's limit; Aliyun: 1000)", wholeNumber(1))
+    .option("--max-pages <n>", "stop a region's listing after this many pages (exit 1)", wholeNumber(1), DEFAULT_LIST_LIMITS.maxPages)
+    .option("--max-buckets <n>", "stop a region's listing past this many buckets (exit 1)", wholeNumber(1), DEFAULT_LIST_LIMITS.maxBuckets)
     .addOption(new Option("--format <format>", "output on stdout").choices(["table", "json", "csv"]).default("table"))
     .option("--import", "write the import file and declarations for the buckets the stack does not declare")
     .addOption(new Option("--algorithm <algorithm>", "with --import: the rule to declare for buckets without one").choices([...SSE_ALGORITHMS]))
@@ -63,12 +67,8 @@ export function register(program: Command): void {
       ].join("\n"),
     )
     .action(async (options: ScanOptions) => {
-      process.exitCode = await runScan(options);
+      finish(await runScan(options));
     });
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }
 
 async function runScan(options: ScanOptions): Promise<ExitCode> {
@@ -79,11 +79,9 @@ async function runScan(options: ScanOptions): Promise<ExitCode> {
     if ("problem" in parsed) problems.push(parsed.problem);
     else targets.push(parsed.value);
   }
-  const concurrency = Number(options.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1) problems.push(`--concurrency must be a whole number of at least 1, not ${JSON.stringify(options.concurrency)}`);
-  const pageSize = options.pageSize !== undefined ? Number(options.pageSize) : undefined;
-  if (pageSize !== undefined && !(Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= 1000)) problems.push(`--page-size must be a whole number from 1 to 1000, not ${JSON.stringify(options.pageSize)}`);
   if (options.import === true && options.stack === undefined) problems.push("--import needs --stack: only buckets the stack does not declare are imported");
+  const files = options.import === true ? outputProblem({ importFile: options.out, declarationsFile: options.declarations }) : undefined;
+  if (files !== undefined) problems.push(files);
   if (problems.length > 0) {
     for (const p of problems) process.stderr.write(`error: ${p}\n`);
     return EXIT.error;
@@ -99,12 +97,22 @@ async function runScan(options: ScanOptions): Promise<ExitCode> {
     }
   }
 
-  const client = environmentClient();
-  const progress = createProgress("scanning buckets");
+  // Concurrency halves while the service throttles (429, SlowDown) and grows back while it does not.
+  const limit = new AdaptiveLimit(options.concurrency);
+  const client = createClient({ config: () => undefined, env: process.env }, { onThrottled: () => limit.throttled() }).client;
+  const progress = new ProgressDisplay(process.stderr).counter("scanning buckets");
+  const duplicates = new Map<string, number>();
   let statuses: readonly BucketStatus[];
   let report: ScanReport;
   try {
-    const scan = await scanFleet(client, targets, { concurrency, ...(pageSize !== undefined ? { pageSize } : {}), progress });
+    const scan = await scanFleet(client, targets, {
+      concurrency: limit,
+      ...(options.pageSize !== undefined ? { pageSize: options.pageSize } : {}),
+      maxPages: options.maxPages,
+      maxBuckets: options.maxBuckets,
+      progress,
+      onDuplicate: (target, bucket) => duplicates.set(`${target.cloud}:${target.region}:${bucket}`, (duplicates.get(`${target.cloud}:${target.region}:${bucket}`) ?? 0) + 1),
+    });
     statuses = scan.statuses;
     report = { rows: scan.statuses.map((s) => scanRow(s, declared?.ids)), listingFailures: scan.listingFailures };
   } finally {
@@ -114,6 +122,8 @@ async function runScan(options: ScanOptions): Promise<ExitCode> {
   const render = { table: scanTable, json: scanJson, csv: scanCsv }[options.format];
   process.stdout.write(render(report));
   for (const f of report.listingFailures) process.stderr.write(`error: listing ${f.target.cloud}:${f.target.region} failed: ${f.error}\n`);
+  for (const [id, extra] of duplicates) process.stderr.write(`note: the listing named ${inertServerText(id, MAX_SERVER_FIELD * 2)} ${extra + 1} times; it was read once\n`);
+  if (limit.lowestReached < limit.max) process.stderr.write(`note: the service throttled; concurrency went down to ${limit.lowestReached} (of ${limit.max})\n`);
 
   if (options.import === true && declared !== undefined) {
     const written = await writeUndeclared(statuses, declared, options);

@@ -1,9 +1,7 @@
-import type { EncryptionClient } from "../../provider/internal";
-import type { ConfigLookup } from "../../provider/internal";
-import { readSettings } from "../../provider/internal";
+import { type ConfigLookup, createClient, type EncryptionClient } from "../../provider/internal";
+import { mapBounded } from "../concurrency/mapBounded";
 import type { LiveLookup, ProbeRequest } from "./classify";
-import { environmentClient } from "../fleet/environmentClient";
-import { reportErrorFrom } from "./providerError";
+import { errorFacts } from "../output/errorFacts";
 
 /**
  * Reads the live rule of each requested bucket with the package's own client, with the stack's
@@ -13,23 +11,17 @@ import { reportErrorFrom } from "./providerError";
 export async function probeRules(requests: readonly ProbeRequest[], config: ConfigLookup, env: NodeJS.ProcessEnv, parallel: number): Promise<Map<string, LiveLookup>> {
   const results = new Map<string, LiveLookup>();
   if (requests.length === 0) return results;
+  let client: EncryptionClient;
   try {
-    // Read once here so a bad setting is reported on each bucket instead of stopping the report.
-    readSettings(config, env);
+    client = createClient({ config, env }).client;
   } catch (error) {
     // A bad setting fails every read the same way: report it on each bucket rather than stop.
-    for (const r of requests) results.set(r.urn, { error: reportErrorFrom(error) });
+    for (const r of requests) results.set(r.urn, { error: errorFacts(error) });
     return results;
   }
-  const client = environmentClient(env, config);
-  const queue = [...requests];
-  const worker = async () => {
-    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-      results.set(next.urn, await probeOne(client, next));
-    }
-  };
   try {
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(parallel, requests.length)) }, worker));
+    const found = await mapBounded(requests, parallel, (request) => probeOne(client, request));
+    requests.forEach((r, i) => results.set(r.urn, found[i] ?? { error: { message: "not read" } }));
   } finally {
     client.close();
   }
@@ -49,6 +41,6 @@ async function probeOne(client: EncryptionClient, request: ProbeRequest): Promis
       },
     };
   } catch (error) {
-    return { error: reportErrorFrom(error) };
+    return { error: errorFacts(error) };
   }
 }

@@ -20,17 +20,3 @@ export function parseProviderError(message: string): ReportError {
     ...(requestId !== undefined ? { requestId } : {}),
   };
 }
-
-/** A ReportError for an exception thrown in this process (a probe of the live rule). */
-export function reportErrorFrom(error: unknown): ReportError {
-  if (error !== null && typeof error === "object" && "status" in error && "message" in error) {
-    const e = error as { message: string; status?: unknown; code?: unknown; requestId?: unknown };
-    return {
-      message: e.message,
-      ...(typeof e.status === "number" ? { httpStatus: e.status } : {}),
-      ...(typeof e.code === "string" ? { code: e.code } : {}),
-      ...(typeof e.requestId === "string" ? { requestId: e.requestId } : {}),
-    };
-  }
-  return { message: error instanceof Error ? error.message : String(error) };
-}

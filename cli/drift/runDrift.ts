@@ -1,7 +1,8 @@
 import { appendFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { OpenedWorkspace } from "../automation/openWorkspace";
-import { Progress } from "../output/progress";
+import type { ExitCode } from "../exitCodes";
+import { ProgressDisplay } from "../output/progress";
 import { painter, wantsColor } from "../output/style";
 import { renderJson } from "../report/renderJson";
 import { renderJunit } from "../report/renderJunit";
@@ -25,8 +26,8 @@ type Format = (typeof FORMATS)[number] | "markdown";
  * this module loads), the probes it needs, the report in every format asked for. Resolves to the
  * exit code; `started` (epoch ms) is when the command began, for the report's duration.
  */
-export async function runDrift(options: DriftOptions, workspace: Promise<OpenedWorkspace>, started = Date.now()): Promise<number> {
-  const progress = new Progress(process.stderr);
+export async function runDrift(options: DriftOptions, workspace: Promise<OpenedWorkspace>, started = Date.now()): Promise<ExitCode> {
+  const progress = new ProgressDisplay(process.stderr);
   const workDir = path.resolve(options.cwd);
   progress.line(`drift: refresh preview of ${options.stack !== undefined ? `stack ${options.stack}` : "the selected stack"} in ${workDir}`);
   const preview = await runRefreshPreview(

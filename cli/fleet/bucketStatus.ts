@@ -1,10 +1,5 @@
-import type { EncryptionClient } from "../../provider/internal";
-import { ServiceError } from "../../provider/internal";
-import { formatResourceId } from "../../provider/internal";
-import type { BucketEncryptionState, LiveRule } from "../../provider/internal";
-import type { ServiceTarget } from "../../provider/internal";
-import { cloudModule } from "../../provider/internal";
-import { checkInputs } from "../../provider/internal";
+import { type BucketEncryptionState, checkInputs, cloudModule, type EncryptionClient, formatResourceId, type LiveRule, type ServiceTarget } from "../../provider/internal";
+import { errorFacts } from "../output/errorFacts";
 
 /** One bucket to read: where it lives and how to reach it. */
 export interface BucketTarget extends ServiceTarget {
@@ -39,19 +34,8 @@ export async function readBucketStatus(client: EncryptionClient, target: BucketT
     if ("rule" in reading) return { target, finding: { kind: "encrypted", rule: reading.rule } };
     return { target, finding: { kind: reading.absent === "no-bucket" ? "missing" : "unencrypted", code: reading.code } };
   } catch (error) {
-    if (error instanceof ServiceError) {
-      return {
-        target,
-        finding: {
-          kind: "error",
-          message: error.message,
-          status: error.status,
-          ...(error.code !== undefined ? { code: error.code } : {}),
-          ...(error.requestId !== undefined ? { requestId: error.requestId } : {}),
-        },
-      };
-    }
-    return { target, finding: { kind: "error", message: error instanceof Error ? error.message : String(error) } };
+    const { httpStatus, ...facts } = errorFacts(error);
+    return { target, finding: { kind: "error", ...facts, ...(httpStatus !== undefined ? { status: httpStatus } : {}) } };
   }
 }
 

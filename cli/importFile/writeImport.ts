@@ -1,4 +1,5 @@
 import { writeFileSync } from "node:fs";
+import path from "node:path";
 import { type Declaration, renderDeclarations } from "./declarations";
 import { buildImportFile } from "./importFile";
 import { serializedProviderText } from "./providerText";
@@ -8,6 +9,16 @@ export interface ImportOutput {
   readonly importFile: string;
   readonly declarationsFile: string;
   readonly protect: boolean;
+}
+
+/**
+ * Why the two files cannot be written as given (they name the same file, so the declarations
+ * would overwrite the import file), or undefined.
+ */
+export function outputProblem(output: Pick<ImportOutput, "importFile" | "declarationsFile">): string | undefined {
+  return path.resolve(output.importFile) === path.resolve(output.declarationsFile)
+    ? `--out and --declarations name the same file (${output.importFile}): the TypeScript declarations would replace the import file; give two different files`
+    : undefined;
 }
 
 /**

@@ -3,7 +3,10 @@ import { cloudModule } from "../clouds";
 import type { CloudModule } from "../clouds/cloudModule";
 import { bucketRequestFor, serviceRequestFor } from "../clouds/requestsFor";
 import { type BucketPage, type ListedBucket, MAX_LISTING_RESPONSE_BYTES } from "../dialects/bucketListing";
+import { AcknowledgementError } from "../errors/AcknowledgementError";
 import { MalformedResponseError } from "../errors/MalformedResponseError";
+import { ServiceError } from "../errors/ServiceError";
+import { isThrottling } from "../errors/transience";
 import type { RequestContext } from "../errors/requestContext";
 import { UnsafeCredentialsError } from "../errors/UnsafeCredentialsError";
 import { connectionReuseFrom } from "../http/connectionReuse";
@@ -45,6 +48,11 @@ export interface ClientOptions {
   readonly now?: () => Date;
   readonly random?: () => number;
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /**
+   * Called when the service throttles an attempt (429, SlowDown, …) that will be retried: a caller
+   * running many operations at once lowers its concurrency (see the CLI's AdaptiveLimit).
+   */
+  readonly onThrottled?: () => void;
 }
 
 /**
@@ -180,6 +188,10 @@ export class EncryptionClient {
     this.transport.agents.https.destroy();
   }
 
+  private noteRetry(error: Error): void {
+    if (throttled(error)) this.options.onThrottled?.();
+  }
+
   private onBucket<T>(location: BucketLocation, unsigned: BucketRequest, signal: AbortSignal | undefined, interpret: Call<T>["interpret"]): Promise<T> {
     const context = contextOf(formatResourceId(location), location.cloud, cloudModule(location.cloud), unsigned);
     return this.run({ identity: location, signatureVersion: location.signatureVersion, unsigned, context, signal, interpret });
@@ -187,7 +199,8 @@ export class EncryptionClient {
 
   private run<T>(call: Call<T>): Promise<T> {
     const cloud = cloudModule(call.context.cloud);
-    return withRetries({ policy: this.retry, clock: this.clock, stats: this.stats, context: call.context, ...(call.signal !== undefined ? { signal: call.signal } : {}) }, async (attempt, remainingMs) => {
+    const retry = { policy: this.retry, clock: this.clock, stats: this.stats, context: call.context, onRetry: (error: Error) => this.noteRetry(error) };
+    return withRetries({ ...retry, ...(call.signal !== undefined ? { signal: call.signal } : {}) }, async (attempt, remainingMs) => {
       // Asked for each attempt: temporary credentials may have been renewed since the last one. A
       // failure here names its source and is final (it is not the service's answer).
       const credentials = await this.options.credentials(call.identity);
@@ -208,6 +221,12 @@ export class EncryptionClient {
       });
     });
   }
+}
+
+// The typed errors carry status and code; a network failure is not throttling.
+function throttled(error: Error): boolean {
+  if (error instanceof ServiceError || error instanceof AcknowledgementError) return isThrottling(error.status, error.code);
+  return false;
 }
 
 // A body that parses but is not the document asked for may be a cut of it: retried, it may heal.

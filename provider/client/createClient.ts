@@ -1,5 +1,5 @@
 import { CredentialsByIdentity, type CredentialSettings } from "./credentialsByIdentity";
-import { EncryptionClient } from "./EncryptionClient";
+import { type ClientOptions, EncryptionClient } from "./EncryptionClient";
 import { readSettings } from "./settings";
 
 /** A client and the credential caches it signs with. */
@@ -14,9 +14,9 @@ export interface ConfiguredClient {
  * cloud and identity), deadlines and retries from the same configuration's settings (config, else
  * the environment). Throws, naming the key, when a setting is malformed; makes no request.
  */
-export function createClient(settings: CredentialSettings): ConfiguredClient {
+export function createClient(settings: CredentialSettings, observe: Pick<ClientOptions, "onThrottled"> = {}): ConfiguredClient {
   const requestSettings = readSettings(settings.config, settings.env);
   const credentials = new CredentialsByIdentity(settings);
-  const client = new EncryptionClient({ credentials: (target) => credentials.get(target), timeouts: requestSettings.timeouts, retry: requestSettings.retry });
+  const client = new EncryptionClient({ credentials: (target) => credentials.get(target), timeouts: requestSettings.timeouts, retry: requestSettings.retry, ...observe });
   return { client, credentials };
 }

@@ -30,6 +30,8 @@ export interface RetryLoopOptions {
   /** Which resource and call, for the final error. */
   readonly context: RequestContext;
   readonly signal?: AbortSignal;
+  /** Told of each failed attempt that will be retried (a caller may slow down when the service throttles). */
+  readonly onRetry?: (error: Error) => void;
 }
 
 /**
@@ -60,6 +62,7 @@ export async function withRetries<T>(options: RetryLoopOptions, attempt: (n: num
       throw finalError(outcome.retry, context, n);
     }
     stats.retries++;
+    options.onRetry?.(outcome.retry);
     await clock.sleep(wait, signal);
   }
 }

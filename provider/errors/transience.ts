@@ -25,6 +25,15 @@ export function isTransientResponse(status: number, code: string | undefined): b
   return TRANSIENT_STATUSES.has(status) || (code !== undefined && TRANSIENT_CODES.has(code));
 }
 
+// The service asks callers to slow down: less concurrency, not only a later retry, helps.
+const THROTTLING_CODES = new Set(["SlowDown", "Throttling", "ThrottlingException", "TooManyRequests", "QpsLimitExceeded"]);
+const TOO_MANY_REQUESTS = 429;
+
+/** Whether an answer says the caller sends too fast (429, or a throttling code under any status). */
+export function isThrottling(status: number, code: string | undefined): boolean {
+  return status === TOO_MANY_REQUESTS || (code !== undefined && THROTTLING_CODES.has(code));
+}
+
 /** Whether a service error code, whatever the status it came with, names a transient failure. */
 export function isTransientCode(code: string): boolean {
   return TRANSIENT_CODES.has(code);

@@ -1,3 +1,4 @@
+import type * as SignatureV4Module from "@smithy/signature-v4";
 import type { SignatureV4 } from "@smithy/signature-v4";
 import { NodeSha256 } from "./hashing";
 import { ossV4SigningKey } from "./ossV4";
@@ -33,7 +34,7 @@ export class SigningCache {
     if (signer === undefined) {
       // Loaded on first use: the signer library costs tens of milliseconds to load, and a run that
       // signs only OSS requests (or none: the CLI's help, a preview) never needs it.
-      const { SignatureV4: Signer } = require("@smithy/signature-v4") as typeof import("@smithy/signature-v4");
+      const { SignatureV4: Signer } = require("@smithy/signature-v4") as typeof SignatureV4Module;
       signer = new Signer({
         service: "s3",
         region,

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, beforeEach, describe, it } from "node:test";
-import { boundedMap } from "../../cli/fleet/boundedMap";
+import { mapBounded } from "../../cli/concurrency/mapBounded";
 import { readBucketStatus } from "../../cli/fleet/bucketStatus";
 import { scanFleet } from "../../cli/scan/scanFleet";
 import { aliyunBucketListing } from "../../provider/clouds/aliyun/listBuckets";
@@ -142,7 +142,7 @@ describe("fleet listing and scanning against the emulator on 127.0.0.1", () => {
   it("readBucketStatus tells no rule from no bucket, and never sends a listed name the resource would refuse", async () => {
     const client = clientFor();
     const reach = { cloud: "aliyun" as const, region: "cn-hangzhou", endpoint };
-    const [plain, missing, bad] = await boundedMap(["fleet-0004", "no-such-bucket", "Bad.Name"], 3, (bucket) => readBucketStatus(client, { ...reach, bucket }));
+    const [plain, missing, bad] = await mapBounded(["fleet-0004", "no-such-bucket", "Bad.Name"], 3, (bucket) => readBucketStatus(client, { ...reach, bucket }));
     client.close();
     assert.deepEqual(plain?.finding, { kind: "unencrypted", code: "NoSuchServerSideEncryptionRule" });
     assert.deepEqual(missing?.finding, { kind: "missing", code: "NoSuchBucket" });

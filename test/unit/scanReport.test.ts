@@ -1,9 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { boundedMap } from "../../cli/fleet/boundedMap";
 import type { BucketStatus } from "../../cli/fleet/bucketStatus";
 import { toCsv } from "../../cli/fleet/csv";
-import { createProgress } from "../../cli/fleet/progress";
 import { parseServiceTarget } from "../../cli/fleet/targets";
 import { declaredInDeployment } from "../../cli/scan/declaredBuckets";
 import { type ScanReport, scanCsv, scanExitCode, scanJson, scanRow, scanTable } from "../../cli/scan/scanReport";
@@ -92,28 +90,6 @@ describe("declared buckets from a stack export", () => {
   });
 });
 
-describe("bounded concurrency", () => {
-  for (const limit of [1, 3, 8]) {
-    it(`never more than ${limit} in flight, results in input order`, async () => {
-      let inFlight = 0;
-      let peak = 0;
-      const items = Array.from({ length: 40 }, (_, i) => i);
-      const out = await boundedMap(items, limit, async (i) => {
-        inFlight++;
-        peak = Math.max(peak, inFlight);
-        await new Promise((r) => setTimeout(r, (i * 7) % 5));
-        inFlight--;
-        return i * 2;
-      });
-      assert.equal(peak, limit);
-      assert.deepEqual(out, items.map((i) => i * 2));
-    });
-  }
-  it("refuses a limit below 1", async () => {
-    await assert.rejects(boundedMap([1], 0, (x) => Promise.resolve(x)), /at least 1/);
-  });
-});
-
 describe("scan targets", () => {
   const cases = [
     { text: "aliyun:cn-hangzhou", sv: undefined, value: { cloud: "aliyun", region: "cn-hangzhou" } },
@@ -133,25 +109,4 @@ describe("scan targets", () => {
       } else assert.deepEqual(parsed, { value: c.value });
     });
   }
-});
-
-describe("progress", () => {
-  it("off a terminal, a line per tenth of the work, on stderr-like streams only", () => {
-    const lines: string[] = [];
-    const progress = createProgress("reading", { isTTY: false, write: (t: string) => lines.push(t) });
-    progress.setTotal(100);
-    for (let i = 0; i < 100; i++) progress.tick();
-    progress.done();
-    assert.equal(lines.length, 11);
-    assert.equal(lines.at(-1), "reading: 100/100\n");
-  });
-  it("on a terminal, one line redrawn in place", () => {
-    let text = "";
-    const progress = createProgress("reading", { isTTY: true, write: (t: string) => (text += t) });
-    progress.setTotal(4);
-    for (let i = 0; i < 4; i++) progress.tick();
-    progress.done();
-    assert.equal(text.split("\n").length, 2);
-    assert.match(text, /\rreading \[#{30}\] 4\/4\n$/);
-  });
 });

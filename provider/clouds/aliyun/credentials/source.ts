@@ -1,3 +1,4 @@
+import type * as Library from "@alicloud/credentials";
 import type { CredentialsProvider } from "@alicloud/credentials";
 import type LibraryCredentials from "@alicloud/credentials/dist/src/credentials";
 import type { Session } from "@alicloud/credentials/dist/src/providers/session";
@@ -51,8 +52,8 @@ function buildProvider<T>(name: string, make: () => T): T {
 
 // The library is loaded when a source needs it, not with the module: it costs about 100 ms to load,
 // and key pairs (the common case in CI) never need it.
-function library(): typeof import("@alicloud/credentials") {
-  return require("@alicloud/credentials") as typeof import("@alicloud/credentials");
+function library(): typeof Library {
+  return require("@alicloud/credentials") as typeof Library;
 }
 
 function baseSource(plan: AliyunBasePlan, stsEndpoint: string | undefined): CredentialSource {
