@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
+import { buildReport } from "../../cli/drift/buildReport";
 import { importReportTable } from "../../cli/importFile/importReport";
 import { painter } from "../../cli/output/style";
+import { textTable } from "../../cli/output/textTable";
 import { renderTable } from "../../cli/report/renderTable";
 import { scanTable } from "../../cli/scan/scanReport";
 import { firstUnseen, HOSTILE_VALUES, hostileString } from "../support/hostileValues";
@@ -88,4 +90,47 @@ describe("import table: hostile values", () => {
 describe("drift table, with and without colour: hostile values", () => {
   for (const { name, value } of HOSTILE_VALUES) it(name, () => checkDrift(value));
   it(`property: any string (${PROPERTY_RUNS} runs)`, () => fc.assert(fc.property(hostileString, (value) => checkDrift(value)), { numRuns: PROPERTY_RUNS }));
+});
+
+describe("textTable on its own: raw hostile cells, plain and coloured", () => {
+  // The table is the last line of defence: a renderer that forgot to sanitise a cell still
+  // prints nothing a terminal acts on.
+  for (const { name, value } of HOSTILE_VALUES) {
+    it(name, () => {
+      const text = textTable([[value, "x"], ["y", { tone: "bad", text: value }]], painter(true));
+      assert.equal(firstUnseen(text.replace(OUR_SGR, "")), undefined);
+      assert.equal(text.split("\n").length, 2);
+      const [first = "", second = ""] = text.split("\n");
+      // Row 1 ends with the cell "x"; row 2's second cell opens with its colour.
+      assert.equal(Array.from(first).lastIndexOf("x"), Array.from(second).indexOf(ESC), "the second column starts at one offset");
+    });
+  }
+});
+
+describe("drift table: each value is bounded, not only the cell", () => {
+  it("a 100,000-character live value does not hide the next drifted property", () => {
+    const report = buildReport({
+      tool: { name: "pulumi-bucket-encryption", version: "0.1.0" },
+      project: "infra",
+      stack: "prod",
+      generatedAt: new Date("2026-11-25T06:00:00Z"),
+      durationMs: 1,
+      resources: [
+        {
+          urn: "urn:pulumi:prod::infra::pulumi-nodejs:dynamic/bucketEncryption:BucketEncryption::b",
+          name: "b",
+          status: "drifted",
+          comparedWith: "program",
+          properties: [
+            { property: "sseAlgorithm", declared: "KMS", live: "A".repeat(100_000) },
+            { property: "kmsMasterKeyId", declared: "k1", live: "k2" },
+          ],
+        },
+      ],
+      otherChanges: [],
+      errors: [],
+    });
+    const text = renderTable(report, painter(false));
+    assert.match(text, /live A{200}… \(99800 more characters\); kmsMasterKeyId: declared k1, live k2\. Next/);
+  });
 });
