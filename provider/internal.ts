@@ -18,7 +18,7 @@ export { CredentialSourceError } from "./errors/CredentialSourceError";
 export { CredentialsError } from "./errors/CredentialsError";
 export { ListingLimitError } from "./errors/ListingLimitError";
 export { MalformedResponseError } from "./errors/MalformedResponseError";
-export { inertServerText, MAX_SERVER_FIELD, MAX_SERVER_MESSAGE } from "./errors/serverText";
+export { inertServerText, MAX_SERVER_FIELD, MAX_SERVER_MESSAGE, visibleCodePoint } from "./errors/serverText";
 export { ServiceError } from "./errors/ServiceError";
 export { TransportError } from "./errors/TransportError";
 export { normalizeEndpoint } from "./http/endpoint";

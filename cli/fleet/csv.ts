@@ -1,13 +1,11 @@
+import { csvField } from "../output/inert/csvField";
+
 /**
- * RFC 4180 CSV: fields holding a comma, quote, CR or LF are quoted with quotes doubled; lines end
- * with CRLF. A field starting with `=`, `+`, `-` or `@` gets a leading `'` so a spreadsheet never
- * runs a bucket's value as a formula. Hand-written: the whole format is these two rules.
+ * RFC 4180 CSV: a header and one record per row, fields separated by commas, records ended by
+ * CRLF. Every field, header included, goes through the CSV sanitiser (`inert/csvField`): no
+ * formula, no control character, bounded, quoted when it holds a comma or a quote. Hand-written:
+ * with fields made one line, the whole format is these rules.
  */
 export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
   return [header, ...rows].map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
-}
-
-function csvField(value: string): string {
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

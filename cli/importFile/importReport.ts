@@ -1,5 +1,7 @@
 import type { BucketStatus } from "../fleet/bucketStatus";
 import { targetId } from "../fleet/bucketStatus";
+import { displayText } from "../output/inert/displayText";
+import { inertJson } from "../output/inert/jsonText";
 import { headedTable } from "../output/textTable";
 
 /** What became of one bucket asked for import. */
@@ -31,12 +33,12 @@ export function importOutcome(status: BucketStatus, name: string | undefined, pr
   }
 }
 
-/** The report as a text table. */
+/** The report as a text table; every value through the display sanitiser (the detail, a message, up to the cell bound). */
 export function importReportTable(outcomes: readonly ImportOutcome[]): string {
-  return headedTable(["bucket", "result", "name", "detail"], outcomes.map((o) => [o.id, o.result, o.name ?? "", o.detail]));
+  return headedTable(["bucket", "result", "name", "detail"], outcomes.map((o) => [displayText(o.id), o.result, displayText(o.name ?? ""), o.detail]));
 }
 
-/** The report as JSON. */
+/** The report as JSON, values whole but escaped for a terminal. */
 export function importReportJson(outcomes: readonly ImportOutcome[]): string {
-  return `${JSON.stringify({ buckets: outcomes }, null, 2)}\n`;
+  return `${inertJson({ buckets: outcomes })}\n`;
 }

@@ -11,7 +11,11 @@ const FORMATS: Readonly<Record<Tone, string>> = {
   strong: "bold",
 };
 
-/** Applies a tone, or returns the text unchanged when colour is off. */
+/**
+ * Applies a tone, or returns the text unchanged when colour is off. It adds escape sequences and
+ * checks nothing: give it only text of our own or text the display sanitiser
+ * (`inert/displayText`) already made inert, as `textTable` does for its cells.
+ */
 export type Paint = (tone: Tone, text: string) => string;
 
 /** A Paint that colours (ANSI escapes) or one that leaves text alone. */

@@ -2,6 +2,8 @@ import type { ServiceTarget } from "../../provider/internal";
 import type { BucketStatus } from "../fleet/bucketStatus";
 import { targetId } from "../fleet/bucketStatus";
 import { toCsv } from "../fleet/csv";
+import { displayText, MAX_DISPLAY_MESSAGE } from "../output/inert/displayText";
+import { inertJson } from "../output/inert/jsonText";
 import { headedTable } from "../output/textTable";
 import { EXIT, type ExitCode } from "../exitCodes";
 
@@ -78,24 +80,25 @@ function cells(row: ScanRow): string[] {
   });
 }
 
-/** The report as CSV, one row per bucket (listing failures go to stderr, not into the rows). */
+/** The report as CSV, one row per bucket (listing failures go to stderr, not into the rows); fields neutralised by `toCsv`. */
 export function scanCsv(report: ScanReport): string {
   return toCsv(COLUMNS, report.rows.map(cells));
 }
 
-/** The report as JSON: every bucket, every listing failure and the counts. */
+/** The report as JSON: every bucket, every listing failure and the counts, values whole but escaped for a terminal. */
 export function scanJson(report: ScanReport): string {
-  return `${JSON.stringify({ summary: scanSummary(report), buckets: report.rows, listingFailures: report.listingFailures }, null, 2)}\n`;
+  return `${inertJson({ summary: scanSummary(report), buckets: report.rows, listingFailures: report.listingFailures })}\n`;
 }
 
-/** The report as a text table with a summary line. */
+// The table keeps errors short; JSON and CSV carry the whole message.
+const MAX_TABLE_ERROR = 120;
+
+/** The report as a text table with a summary line; every value through the display sanitiser. */
 export function scanTable(report: ScanReport): string {
-  const shown = report.rows.map((r) => {
-    const c = cells(r);
-    // The table keeps errors short; JSON and CSV carry the whole message.
-    return c.map((v, i) => (COLUMNS[i] === "error" && v.length > 120 ? `${v.slice(0, 117)}...` : v));
-  });
-  const failures = report.listingFailures.map((f) => `listing ${f.target.cloud}:${f.target.region} failed: ${f.error}\n`).join("");
+  const shown = report.rows.map((r) => cells(r).map((v, i) => displayText(v, COLUMNS[i] === "error" ? MAX_TABLE_ERROR : undefined)));
+  const failures = report.listingFailures
+    .map((f) => `listing ${displayText(f.target.cloud)}:${displayText(f.target.region)} failed: ${displayText(f.error, MAX_DISPLAY_MESSAGE)}\n`)
+    .join("");
   const s = scanSummary(report);
   return `${headedTable(COLUMNS, shown)}${failures}\n${s.buckets} buckets: ${s.encrypted} encrypted, ${s.unencrypted} without a rule, ${s.errors} not read${s.undeclared !== undefined ? `; ${s.undeclared} not declared in the stack` : ""}\n`;
 }

@@ -17,21 +17,33 @@ const ESCAPE_SEQUENCE =
   /\u001b\[[0-?]*[ -/]*[@-~]|\u009b[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[PX^_][^\u001b]*(?:\u001b\\)?|\u001b[@-Z\\-_]?/g;
 // Line and paragraph breaks of every kind, and tabs: each becomes a space.
 const BREAKS = /[\t\n\v\f\r\u0085\u2028\u2029]+/g;
-// What is left that a terminal would act on or that hides text: C0 and C1 controls, DEL,
-// bidirectional overrides and isolates, and the zero-width no-break space.
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 /* eslint-enable no-control-regex */
+// What is left that a terminal would act on, or that hides, reorders or corrupts text: control
+// characters (C0, DEL, C1), format characters (bidirectional marks, embeddings, overrides and
+// isolates, zero-width spaces and joiners, the word joiner, the byte order mark, tags), lone
+// surrogates (no character at all: written out they become U+FFFD) and noncharacters (U+FFFE,
+// U+FFFF and the like, which XML refuses).
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Noncharacter_Code_Point}]/gu;
 
 /**
- * `text` on one line with escape sequences removed, other control and bidi characters written as
- * visible `\uXXXX`, runs of spaces collapsed, and at most `max` characters (a cut says how many
- * were left out). Never throws.
+ * The visible name of one code point, as a JavaScript escape writes it: `\u001b`, or `\u{e0001}`
+ * past U+FFFF. Written in place of a character that must not reach a reader raw.
+ */
+export function visibleCodePoint(character: string): string {
+  const code = character.codePointAt(0) ?? 0;
+  return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, "0")}`;
+}
+
+/**
+ * `text` on one line with escape sequences removed, other control, format (bidi, zero-width) and
+ * noncharacter code points and lone surrogates written as visible `\uXXXX`, runs of spaces
+ * collapsed, and at most `max` characters (a cut says how many were left out). Never throws.
  */
 export function inertServerText(text: string, max: number = MAX_SERVER_MESSAGE): string {
   const cleaned = text
     .replace(ESCAPE_SEQUENCE, "")
     .replace(BREAKS, " ")
-    .replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    .replace(INVISIBLE, (c) => visibleCodePoint(c))
     .replace(/ {2,}/g, " ")
     .trim();
   // Counted in code points, so a cut never splits a surrogate pair.

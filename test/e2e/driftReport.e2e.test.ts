@@ -250,9 +250,9 @@ for (const scenario of scenarios) {
       assert.equal(Number(run.junit.failures), scenario.emulator ? 6 : 5);
       assert.equal(Number(run.junit.tests), scenario.emulator ? 6 : 5);
       assert.match(run.summary, /⚠️ Drift found/);
-      assert.match(run.summary, /\| algo \| [^|]+ \| drifted \| sseAlgorithm: declared KMS, live AES256/);
-      assert.match(run.summary, /\| gone \| [^|]+ \| rule missing \|/);
-      assert.doesNotMatch(run.summary, /\| sync \|/);
+      assert.match(run.summary, /\| `algo` \| [^|]+ \| drifted \| `sseAlgorithm`: declared `KMS`, live `AES256`/);
+      assert.match(run.summary, /\| `gone` \| [^|]+ \| rule missing \|/);
+      assert.doesNotMatch(run.summary, /\| `sync` \|/);
     });
 
     it("the --stack is compared without being selected; an unknown --stack is an error naming it; no --stack is the selected one", { skip: !scenario.emulator && "the stack handling is the same for both clouds" }, async () => {

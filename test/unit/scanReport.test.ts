@@ -64,9 +64,11 @@ describe("CSV fields", () => {
     ["plain", "plain"],
     ["a,b", `"a,b"`],
     [`say "hi"`, `"say ""hi"""`],
-    ["line\nbreak", `"line\nbreak"`],
+    ["line\nbreak", "line\\u000abreak"],
     ["=HYPERLINK(1)", "'=HYPERLINK(1)"],
     ["-1,2", `"'-1,2"`],
+    ["\t=1+1", "'\\u0009=1+1"],
+    ["\r=1+1", "'\\u000d=1+1"],
     ["", ""],
   ] as const;
   for (const [value, field] of cases) it(JSON.stringify(value), () => assert.equal(toCsv(["h"], [[value]]), `h\r\n${field}\r\n`));

@@ -121,13 +121,13 @@ describe("Markdown summary", () => {
     assert.match(markdown, /Stack `prod` \(project `infra`\), exit code 1\./);
     assert.match(markdown, /\| 1 \| 1 \| 1 \| 1 \| 1 \| 1 \| 1 \|/);
   });
-  it("has a row per resource that is not in sync, with declared and live values, pipes escaped", () => {
-    assert.match(markdown, /\| backups \| aliyun:cn-hangzhou:acme-backups \| drifted \| sseAlgorithm: declared KMS, live AES256; kmsMasterKeyId: declared k1, live \(none\)/);
-    assert.match(markdown, /\| archive \| .* \| rule missing \|/);
+  it("has a row per resource that is not in sync, with declared and live values as code spans, pipes escaped", () => {
+    assert.match(markdown, /\| `backups` \| `aliyun:cn-hangzhou:acme-backups` \| drifted \| `sseAlgorithm`: declared `KMS`, live `AES256`; `kmsMasterKeyId`: declared `k1`, live \(none\)/);
+    assert.match(markdown, /\| `archive` \| .* \| rule missing \|/);
     assert.match(markdown, /piped/);
     assert.doesNotMatch(markdown, / \| piped/);
-    assert.doesNotMatch(markdown, /\| logs \|/);
-    assert.match(markdown, /- update `aws:s3\/bucket:Bucket` site/);
+    assert.doesNotMatch(markdown, /\| `logs` \|/);
+    assert.match(markdown, /- `update` `aws:s3\/bucket:Bucket` `site`/);
   });
   it("in sync says so", () => {
     assert.match(renderMarkdown(sampleReport([FINDINGS["inSync"]!])), /✅ In sync/);
