@@ -1,6 +1,7 @@
 import { DEFAULT_TIMEOUTS, type TimeoutOptions } from "./EncryptionClient";
 import { type ConfigLookup, configKeyName } from "../credentials/staticConventions";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "../http/retryPolicy";
+import { SettingError } from "../errors/SettingError";
 import { MAX_TIMER_MS } from "../http/timerLimit";
 
 /** Stack config keys (namespace `bucketEncryption`) and environment variables that tune requests. */
@@ -29,11 +30,12 @@ export function readSettings(config: ConfigLookup, env: NodeJS.ProcessEnv): Requ
     const fromConfig = config(configKey);
     const raw = fromConfig ?? env[envKey];
     if (raw === undefined || raw === "") return fallback;
+    const source = fromConfig !== undefined ? configKey : envKey;
     const key = fromConfig !== undefined ? configKeyName(config, configKey) : `environment ${envKey}`;
     // The value is configuration, not a secret, but it is still bounded before it is echoed.
     const shown = JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
-    if (!/^\d+$/.test(raw) || Number(raw) <= 0) throw new Error(`${key} must be a positive whole number, not ${shown}`);
-    if (Number(raw) > max) throw new Error(`${key} must be at most ${max} ${unit}, not ${shown}`);
+    if (!/^\d+$/.test(raw) || Number(raw) <= 0) throw new SettingError(source, `${key} must be a positive whole number, not ${shown}`);
+    if (Number(raw) > max) throw new SettingError(source, `${key} must be at most ${max} ${unit}, not ${shown}`);
     return Number(raw);
   };
   const ms = (keys: readonly [string, string], fallback: number) => number(keys, fallback, MAX_TIMER_MS, "ms (the longest delay Node's timers can hold)");

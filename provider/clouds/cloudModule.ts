@@ -1,4 +1,5 @@
 import type { CredentialSource } from "../credentials/CredentialSource";
+import type { ProviderSetting } from "../credentials/providerSettings";
 import type { ConfigLookup, CredentialConvention } from "../credentials/staticConventions";
 import type { Surroundings } from "../credentials/surroundings";
 import type { BucketListing } from "../dialects/bucketListing";
@@ -79,4 +80,6 @@ export interface CloudModule {
   credentials(config: ConfigLookup, env: NodeJS.ProcessEnv, around: Surroundings, identity: ResourceIdentity): CredentialSource | undefined;
   /** What a resource's identity inputs may hold on this cloud. */
   readonly identityRules: IdentityRules;
+  /** This cloud's credential settings in the provider plugin's configuration (its `<cloud>` object). */
+  readonly providerSettings: readonly ProviderSetting[];
 }

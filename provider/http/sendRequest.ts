@@ -71,9 +71,9 @@ export function sendRequest(request: OutgoingRequest, options: SendOptions): Pro
         resolve(response);
       }
     };
-    const onAbort = () => finish(new NetworkFailure("aborted", "the operation was cancelled"));
+    const onAbort = () => finish(new NetworkFailure("aborted", abortMessage(options.signal)));
     if (options.signal?.aborted === true) {
-      reject(new NetworkFailure("aborted", "the operation was cancelled"));
+      reject(new NetworkFailure("aborted", abortMessage(options.signal)));
       return;
     }
 
@@ -148,4 +148,10 @@ function describeCause(cause: unknown): string {
     return code !== undefined ? `${code} (${cause.message})` : cause.message;
   }
   return String(cause);
+}
+
+// Why the caller aborted, in its own words when it gave a reason (a cancellation, a deadline).
+function abortMessage(signal: AbortSignal | undefined): string {
+  const reason: unknown = signal?.reason;
+  return reason instanceof Error && reason.name !== "AbortError" && reason.message !== "" ? reason.message : "the operation was cancelled";
 }

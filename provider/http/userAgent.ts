@@ -28,10 +28,12 @@ export function packageVersion(): string {
   return knownVersion;
 }
 
-// `globalThis.PULUMI_BUCKET_ENCRYPTION_VERSION` is replaced by the plugin bundle's define.
+// The plugin's bundler replaces this name with package.json's version; unbundled it is not
+// defined at all, which `typeof` answers without throwing.
+declare const __PULUMI_BUCKET_ENCRYPTION_VERSION__: string | undefined;
+
 function bundledVersion(): string | undefined {
-  const value: unknown = (globalThis as { PULUMI_BUCKET_ENCRYPTION_VERSION?: unknown }).PULUMI_BUCKET_ENCRYPTION_VERSION;
-  return typeof value === "string" && value !== "" ? value : undefined;
+  return typeof __PULUMI_BUCKET_ENCRYPTION_VERSION__ === "string" && __PULUMI_BUCKET_ENCRYPTION_VERSION__ !== "" ? __PULUMI_BUCKET_ENCRYPTION_VERSION__ : undefined;
 }
 
 function manifestVersion(): string | undefined {

@@ -34,6 +34,11 @@ export interface CheckResult {
   readonly failures: readonly PropertyProblem[];
 }
 
+/** Per-operation options: a deadline for the whole operation (Pulumi's customTimeouts), beyond the client's own. */
+export interface OperationLimits {
+  readonly timeoutMs?: number;
+}
+
 /** `read`'s answer: the resource as the server holds it, or `{}` when it is gone. */
 export interface ReadResult {
   readonly id?: string;
@@ -114,9 +119,9 @@ export class BucketEncryptionLifecycle {
    * (Pulumi's `import` option does not reach dynamic providers, pulumi/pulumi#3550).
    * If this fails, the resource was not created.
    */
-  async create(inputs: Props): Promise<{ readonly id: string; readonly outs: Props }> {
+  async create(inputs: Props, limits: OperationLimits = {}): Promise<{ readonly id: string; readonly outs: Props }> {
     const state = await this.stateOf(inputs);
-    await this.client().putRule(this.reachable(state), this.signal());
+    await this.client().putRule(this.reachable(state), this.signal(limits));
     return { id: formatResourceId(state), outs: { ...state } };
   }
 
@@ -139,9 +144,9 @@ export class BucketEncryptionLifecycle {
   }
 
   /** Sets the new rule with one PUT and returns the full outputs (a missing `outs` would wipe them). */
-  async update(_id: string, _olds: Props, news: Props): Promise<{ readonly outs: Props }> {
+  async update(_id: string, _olds: Props, news: Props, limits: OperationLimits = {}): Promise<{ readonly outs: Props }> {
     const state = await this.stateOf(news);
-    await this.client().putRule(this.reachable(state), this.signal());
+    await this.client().putRule(this.reachable(state), this.signal(limits));
     return { outs: { ...state } };
   }
 
@@ -150,10 +155,10 @@ export class BucketEncryptionLifecycle {
    * location (from the state, else the id): whatever rule the state records, even one `check`
    * would refuse, the DELETE is sent. The same holds for the delete half of a replacement.
    */
-  async delete(id: string, props: Props): Promise<void> {
+  async delete(id: string, props: Props, limits: OperationLimits = {}): Promise<void> {
     await this.configured;
     const location = locationOrThrow("delete", id, props);
-    await this.client().deleteRule(this.reachable(location), this.signal());
+    await this.client().deleteRule(this.reachable(location), this.signal(limits));
   }
 
   /**
@@ -197,9 +202,14 @@ export class BucketEncryptionLifecycle {
     return endpoint !== undefined ? { ...location, endpoint } : location;
   }
 
-  private signal(): AbortSignal {
+  // The engine's cancellation, and the operation's own deadline when it has one.
+  private signal(limits: OperationLimits = {}): AbortSignal {
     this.cancellation.signal.throwIfAborted();
-    return this.cancellation.signal;
+    if (limits.timeoutMs === undefined) return this.cancellation.signal;
+    const deadline = new AbortController();
+    const seconds = limits.timeoutMs / 1000;
+    setTimeout(() => deadline.abort(new Error(`the resource's custom timeout of ${seconds} s ran out (customTimeouts)`)), limits.timeoutMs).unref();
+    return AbortSignal.any([this.cancellation.signal, deadline.signal]);
   }
 
   private client() {

@@ -5,6 +5,7 @@ import { signOssRequest } from "../../dialects/oss/sign";
 import { S3_KMS_WIRE_VALUE } from "../../dialects/s3/constants";
 import type { CloudModule } from "../cloudModule";
 import { ALIYUN_CREDENTIALS } from "./credentials/conventions";
+import { ALIYUN_PROVIDER_SETTINGS } from "./credentials/providerSettings";
 import { aliyunCredentials } from "./credentials/source";
 import { aliyunBucketListing } from "./listBuckets";
 import { aliyunIdentityRules } from "./names";
@@ -34,4 +35,5 @@ export const aliyun: CloudModule = {
   credentialConventions: ALIYUN_CREDENTIALS,
   credentials: aliyunCredentials,
   identityRules: aliyunIdentityRules,
+  providerSettings: ALIYUN_PROVIDER_SETTINGS,
 };

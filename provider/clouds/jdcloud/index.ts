@@ -6,6 +6,7 @@ import type { CloudModule } from "../cloudModule";
 import { JDCLOUD_CREDENTIALS, jdcloudCredentials } from "./credentials";
 import { jdcloudBucketListing } from "./listBuckets";
 import { jdcloudIdentityRules } from "./names";
+import { JDCLOUD_PROVIDER_SETTINGS } from "./providerSettings";
 import { normalizeJdcloudRegion } from "./region";
 
 /**
@@ -32,4 +33,5 @@ export const jdcloud: CloudModule = {
   credentialConventions: JDCLOUD_CREDENTIALS,
   credentials: jdcloudCredentials,
   identityRules: jdcloudIdentityRules,
+  providerSettings: JDCLOUD_PROVIDER_SETTINGS,
 };
