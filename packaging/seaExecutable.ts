@@ -31,9 +31,7 @@ export interface SeaOptions {
  */
 export async function makeSeaExecutable(options: SeaOptions): Promise<void> {
   const { target, output } = options;
-  if (target.os === "darwin" && process.platform !== "darwin") {
-    throw new Error("a macOS executable must be re-signed after injection, which needs codesign: build darwin targets on macOS");
-  }
+  assertBuildableHere(target);
   const blob = path.join(options.workDir, "sea-prep.blob");
   const config = path.join(options.workDir, "sea-config.json");
   writeFileSync(config, JSON.stringify({ main: options.bundle, output: blob, disableExperimentalSEAWarning: true, useSnapshot: false, useCodeCache: false }, null, 2));
@@ -51,6 +49,13 @@ export async function makeSeaExecutable(options: SeaOptions): Promise<void> {
   if (target.os === "windows" && signtool !== undefined && signtool !== "") run(signtool, ["remove", "/s", output]);
   await withoutLiefNoise(() => inject(output, BLOB_RESOURCE, readFileSync(blob), { sentinelFuse: SEA_FUSE, ...(target.os === "darwin" ? { machoSegmentName: MACHO_SEGMENT } : {}) }));
   if (target.os === "darwin") run("codesign", ["--sign", "-", output]);
+}
+
+/** Throws when this machine cannot finish an executable for `target` (macOS's, which need codesign, elsewhere). */
+export function assertBuildableHere(target: PluginTarget, platform: string = process.platform): void {
+  if (target.os === "darwin" && platform !== "darwin") {
+    throw new Error("a macOS executable must be re-signed after injection, which needs codesign: build darwin targets on macOS");
+  }
 }
 
 // postject's LIEF reports, once per note section of Node's ELF binary, that a section has no name

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { EMBEDDED_NODE_LICENSE, EMBEDDED_NODE_VERSION } from "./embeddedNode";
 import { REPO_ROOT } from "./layout";
 
 const LICENSE_FILE = /^(licen[cs]e|copying|notice)(\.(md|txt|markdown))?$|^licen[cs]e-/i;
@@ -16,9 +17,9 @@ interface PackageManifest {
  * Apache-2.0 all do), then Node.js's own LICENSE, which covers the runtime and the libraries built
  * into it. A package that ships no licence file is listed with the licence its package.json declares.
  */
-export function thirdPartyNotices(packageDirs: readonly string[], nodeLicense: string, nodeVersion: string): string {
+export function thirdPartyNotices(packageDirs: readonly string[]): string {
   const sections = packageDirs.map((dir) => packageNotice(path.resolve(REPO_ROOT, dir)));
-  sections.push(`## Node.js ${nodeVersion} (the embedded runtime)\n\n${readFileSync(nodeLicense, "utf8").trim()}\n`);
+  sections.push(`## Node.js ${EMBEDDED_NODE_VERSION} (the embedded runtime)\n\n${readFileSync(EMBEDDED_NODE_LICENSE, "utf8").trim()}\n`);
   return `Third-party software in this executable\n\nThe executable holds the Node.js runtime and these npm packages, bundled.\n\n${sections.join("\n")}`;
 }
 
