@@ -34,7 +34,17 @@ export async function makeSeaExecutable(options: SeaOptions): Promise<void> {
   assertBuildableHere(target);
   const blob = path.join(options.workDir, "sea-prep.blob");
   const config = path.join(options.workDir, "sea-config.json");
-  writeFileSync(config, JSON.stringify({ main: options.bundle, output: blob, disableExperimentalSEAWarning: true, useSnapshot: false, useCodeCache: false }, null, 2));
+  const seaConfig = {
+    main: options.bundle,
+    output: blob,
+    disableExperimentalSEAWarning: true,
+    useSnapshot: false,
+    useCodeCache: false,
+    // The engine hands plugins the user's environment: a NODE_OPTIONS meant for their own Node.js
+    // programs (`--require ts-node/register`, `--import tsx`) must not reach the plugin's runtime.
+    execArgvExtension: "none",
+  };
+  writeFileSync(config, JSON.stringify(seaConfig, null, 2));
   const env = { ...process.env };
   delete env["NODE_OPTIONS"];
   run(options.hostRuntime.binary, ["--experimental-sea-config", config], env);

@@ -8,7 +8,7 @@ import * as tar from "tar";
 import { EMBEDDED_NODE_VERSION } from "../../packaging/embeddedNode";
 import { fetchNodeRuntime } from "../../packaging/fetchNodeRuntime";
 import { hostTarget } from "../../packaging/targets";
-import { pluginVersion, startPlugin } from "../../packaging/runPlugin";
+import { bareEnvironment, pluginVersion, startPlugin } from "../../packaging/runPlugin";
 import { type BuiltArchive, installPluginArchive, type InstalledPlugin, manifestVersion, PLUGIN_STUB_ENTRY, pluginArchive } from "../support/pluginArchive";
 import { installTools } from "../support/tools";
 
@@ -111,6 +111,16 @@ describe("the plugin archive, from the build to the plugin cache", () => {
       assert.equal(await pluginVersion(plugin.port), version);
       // Node's "single executable application is an experimental feature" warning is turned off in the blob.
       assert.equal(plugin.stderr(), "");
+    } finally {
+      await plugin.stop();
+    }
+  });
+
+  it("ignores a NODE_OPTIONS meant for the user's own Node.js programs", async () => {
+    const env = { ...bareEnvironment(installed.env["PATH"] ?? ""), NODE_OPTIONS: `--require ${path.join(installed.home, "no-such-preload.js")}` };
+    const plugin = await startPlugin(installed.executable, { env });
+    try {
+      assert.equal(await pluginVersion(plugin.port), version);
     } finally {
       await plugin.stop();
     }
