@@ -41,6 +41,8 @@ export async function packArchive(inputs: ArchiveInputs, stagingDir: string, out
   // SOURCE_DATE_EPOCH (the reproducible-builds convention) fixes the entries' times when set.
   const epoch = Number(process.env["SOURCE_DATE_EPOCH"]);
   await tar.c({ file, cwd: stagingDir, gzip: true, portable: true, ...(Number.isInteger(epoch) && epoch > 0 ? { mtime: new Date(epoch * 1000) } : {}) }, archiveEntries(inputs.target));
+  // The staged copy of the executable is as large as the executable: not kept once archived.
+  rmSync(stagingDir, { recursive: true, force: true });
   if (statSync(file).size === 0) throw new Error(`${file} is empty`);
   return file;
 }

@@ -9,8 +9,8 @@ import { DEFAULT_ENTRY } from "../../packaging/layout";
 import { archiveName, executableName, hostTarget, PLUGIN_NAME, type PluginTarget } from "../../packaging/targets";
 import { REPO_ROOT } from "./tools";
 
-/** The committed stand-in entry: what the real plugin requires, serving GetPluginInfo and GetSchema. */
-export const PLUGIN_STUB_ENTRY = path.join(REPO_ROOT, "test", "fixtures", "plugin-stub", "main.js");
+/** The committed stand-in entry (test/fixtures/plugin-stub/main.ts, compiled): what the real plugin requires, serving GetPluginInfo and GetSchema. */
+export const PLUGIN_STUB_ENTRY = path.join(REPO_ROOT, "build", "test", "fixtures", "plugin-stub", "main.js");
 
 /** An archive built for this machine. */
 export interface BuiltArchive {
