@@ -65,7 +65,10 @@ export async function sendAttempt<T>(transport: Transport, request: AttemptReque
     if (!(error instanceof NetworkFailure)) throw error;
     switch (error.kind) {
       case "aborted":
-        throw new TransportError(context, error.message, attempt, { cause: error });
+        throw new TransportError(context, error.message, attempt, {
+          cause: error,
+          next: "the request may or may not have reached the service; run pulumi refresh to record what the bucket holds, then run the command again",
+        });
       case "too-large":
         throw MalformedResponseError.afterAttempts(context, error.message, attempt, error);
       case "certificate":

@@ -3,6 +3,6 @@ export class CancelledError extends Error {
   override readonly name = "CancelledError";
 
   constructor() {
-    super("the operation was cancelled (the Pulumi engine asked the provider to stop); requests in flight were ended. Next: run the command again; a rule set or removed before the cancel stays as the service left it, and pulumi refresh records it");
+    super("the operation was cancelled (the Pulumi engine asked the provider to stop)");
   }
 }

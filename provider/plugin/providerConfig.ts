@@ -45,7 +45,12 @@ export function readProviderConfig(inputs: Readonly<Record<string, unknown>>, ar
   for (const key of Object.keys(inputs)) {
     if (!known.includes(key)) problems.push({ property: key, reason: `is not a setting of the bucket-encryption provider; the settings are ${[...CLOUDS, ...REQUEST_SETTINGS].join(", ")}` });
   }
-  for (const cloud of CLOUDS) readCloud(cloud, inputs[cloud], values, names, problems);
+  const wellFormed: Cloud[] = [];
+  for (const cloud of CLOUDS) {
+    const before = problems.length;
+    readCloud(cloud, inputs[cloud], values, names, problems);
+    if (problems.length === before) wellFormed.push(cloud);
+  }
   for (const setting of REQUEST_SETTINGS) {
     const raw = inputs[setting];
     if (raw === undefined || raw === null || raw === "") continue;
@@ -58,7 +63,7 @@ export function readProviderConfig(inputs: Readonly<Record<string, unknown>>, ar
     names.set(SETTING_KEYS[setting][0], `provider config ${setting}`);
   }
   const lookup: ConfigLookup = Object.assign((key: string) => values.get(key), { describe: (key: string) => names.get(key) ?? `provider config ${key}` });
-  if (problems.length === 0) problems.push(...deeperProblems(lookup, around));
+  problems.push(...deeperProblems(lookup, around, wellFormed));
   return { lookup, problems };
 }
 
@@ -120,10 +125,11 @@ function objectOf(raw: unknown): Record<string, unknown> | "invalid" | undefined
 }
 
 // What only the credential chains and the client settings know: each configured source is
-// well-formed, each setting in range. The environment is left out: only this configuration is judged.
-function deeperProblems(lookup: ConfigLookup, around: Surroundings): PropertyProblem[] {
+// well-formed, each setting in range. The environment is left out: only this configuration is
+// judged. A cloud whose object is already refused is not judged again.
+function deeperProblems(lookup: ConfigLookup, around: Surroundings, clouds: readonly Cloud[]): PropertyProblem[] {
   const problems: PropertyProblem[] = [];
-  for (const cloud of CLOUDS) {
+  for (const cloud of clouds) {
     try {
       cloudModule(cloud).credentials(lookup, {}, around, {});
     } catch (error) {
