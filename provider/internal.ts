@@ -26,6 +26,7 @@ export { packageVersion } from "./http/userAgent";
 export { diffStates } from "./lifecycle/diffStates";
 export { SSE_ALGORITHMS, UNKNOWN_VALUE } from "./model/constants";
 export { PROPERTIES, type Property } from "./model/properties";
+export { DYNAMIC_RESOURCE_TYPE, isBucketEncryptionType, PLUGIN_RESOURCE_TYPE, RESOURCE_TYPES } from "./model/resourceTypes";
 export { formatResourceId } from "./model/resourceId";
 export type { BucketAddress, BucketEncryptionState, BucketLocation, Cloud, LiveRule, ServiceTarget } from "./model/types";
 export { bucketEncryptionProvider } from "./resource/serializedProvider";

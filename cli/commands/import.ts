@@ -12,7 +12,8 @@ import { parseBucketList } from "../importFile/bucketList";
 import type { Declaration } from "../importFile/declarations";
 import { importOutcome, importReportJson, importReportTable } from "../importFile/importReport";
 import { resourceNames } from "../importFile/resourceNames";
-import { outputProblem, writeImport } from "../importFile/writeImport";
+import { outputProblem, RESOURCE_KINDS, type ResourceKind, writeImport } from "../importFile/writeImport";
+import { displayText } from "../output/inert/displayText";
 
 interface ImportOptions {
   cloud?: string;
@@ -25,6 +26,7 @@ interface ImportOptions {
   protect: boolean;
   concurrency: number;
   format: "table" | "json";
+  resourceType: ResourceKind;
 }
 
 /** Registers `import`: read live rules and write a Pulumi import file plus matching declarations. */
@@ -42,7 +44,8 @@ export function register(program: Command, finish: (code: ExitCode) => void): vo
     .addOption(new Option("--signature-version <version>", "for clouds with a choice of signature (Aliyun: v4, v1)").choices([...SIGNATURE_VERSION_CHOICES]))
     .option("--from <file>", "a file of buckets, one <cloud>:<region>:<bucket> per line (# comments)")
     .option("--out <file>", "the import file to write", "bucket-encryption-import.json")
-    .option("--declarations <file>", "the TypeScript declarations to write", "bucket-encryption-imported.ts")
+    .option("--declarations <file>", "the TypeScript declarations to write (dynamic resource only)", "bucket-encryption-imported.ts")
+    .addOption(new Option("--resource-type <type>", "import as the dynamic resource (TypeScript declarations written here) or the provider plugin's resource (Pulumi writes the declarations)").choices([...RESOURCE_KINDS]).default("dynamic"))
     .option("--no-protect", "for `pulumi import --protect=false`: declarations without { protect: true }")
     .option("--concurrency <n>", "buckets read at once", wholeNumber(1), 8)
     .addOption(new Option("--format <format>", "the report on stdout").choices(["table", "json"]).default("table"))
@@ -86,10 +89,10 @@ async function runImport(buckets: readonly string[], options: ImportOptions): Pr
     }
   }
   if (targets.length === 0 && problems.length === 0) problems.push("name buckets (with --cloud and --region) or give --from <file>");
-  const files = outputProblem({ importFile: options.out, declarationsFile: options.declarations });
+  const files = options.resourceType === "dynamic" ? outputProblem({ importFile: options.out, declarationsFile: options.declarations }) : undefined;
   if (files !== undefined) problems.push(files);
   if (problems.length > 0) {
-    for (const p of problems) process.stderr.write(`error: ${p}\n`);
+    for (const p of problems) process.stderr.write(`error: ${displayText(p, 1000)}\n`);
     return EXIT.error;
   }
 
@@ -121,10 +124,12 @@ async function runImport(buckets: readonly string[], options: ImportOptions): Pr
   process.stdout.write(options.format === "json" ? importReportJson(outcomes) : importReportTable(outcomes));
 
   if (declarations.length > 0) {
-    const next = await writeImport(declarations, { importFile: options.out, declarationsFile: options.declarations, protect: options.protect });
+    const next = await writeImport(declarations, { importFile: options.out, declarationsFile: options.declarations, protect: options.protect, resourceType: options.resourceType });
+    const count = `${declarations.length} resource${declarations.length === 1 ? "" : "s"}`;
     process.stderr.write(
-      `wrote ${options.out} (${declarations.length} resource${declarations.length === 1 ? "" : "s"}) and ${options.declarations}.\n` +
-        `Next: add the declarations to the program, then run\n  ${next}\n`,
+      options.resourceType === "plugin"
+        ? `wrote ${options.out} (${count}).\nNext: run\n  ${next}\nin the program's project; Pulumi prints the declarations to add, in the program's language.\n`
+        : `wrote ${options.out} (${count}) and ${options.declarations}.\nNext: add the declarations to the program, then run\n  ${next}\n`,
     );
   } else {
     process.stderr.write("nothing to import: no bucket had a rule that can be declared; no file written.\n");

@@ -8,7 +8,8 @@ import { collect, wholeNumber } from "../options/numbers";
 import { ProgressDisplay } from "../output/progress";
 import type { Declaration } from "../importFile/declarations";
 import { resourceNames } from "../importFile/resourceNames";
-import { outputProblem, writeImport } from "../importFile/writeImport";
+import { outputProblem, RESOURCE_KINDS, type ResourceKind, writeImport } from "../importFile/writeImport";
+import { displayText } from "../output/inert/displayText";
 import { type Declared, declaredInStack } from "../scan/declaredBuckets";
 import { scanFleet } from "../scan/scanFleet";
 import { type ScanReport, scanCsv, scanExitCode, scanJson, scanRow, scanTable } from "../scan/scanReport";
@@ -29,6 +30,7 @@ interface ScanOptions {
   out: string;
   declarations: string;
   protect: boolean;
+  resourceType: ResourceKind;
 }
 
 /** Registers `scan`: every bucket of the given regions, its rule, and whether a stack declares it. */
@@ -52,7 +54,8 @@ export function register(program: Command, finish: (code: ExitCode) => void): vo
     .addOption(new Option("--algorithm <algorithm>", "with --import: the rule to declare for buckets without one").choices([...SSE_ALGORITHMS]))
     .option("--kms-master-key-id <id>", "with --import and --algorithm KMS: the key to declare")
     .option("--out <file>", "with --import: the import file", "bucket-encryption-import.json")
-    .option("--declarations <file>", "with --import: the TypeScript declarations", "bucket-encryption-imported.ts")
+    .option("--declarations <file>", "with --import: the TypeScript declarations (dynamic resource only)", "bucket-encryption-imported.ts")
+    .addOption(new Option("--resource-type <type>", "with --import: import as the dynamic resource (TypeScript declarations written here) or the provider plugin's resource (Pulumi writes the declarations)").choices([...RESOURCE_KINDS]).default("dynamic"))
     .option("--no-protect", "with --import: for `pulumi import --protect=false`")
     .addHelpText(
       "after",
@@ -80,10 +83,13 @@ async function runScan(options: ScanOptions): Promise<ExitCode> {
     else targets.push(parsed.value);
   }
   if (options.import === true && options.stack === undefined) problems.push("--import needs --stack: only buckets the stack does not declare are imported");
-  const files = options.import === true ? outputProblem({ importFile: options.out, declarationsFile: options.declarations }) : undefined;
+  const files = options.import === true && options.resourceType === "dynamic" ? outputProblem({ importFile: options.out, declarationsFile: options.declarations }) : undefined;
   if (files !== undefined) problems.push(files);
+  if (options.resourceType === "plugin" && options.algorithm !== undefined) {
+    problems.push("--algorithm declares buckets without a rule in TypeScript for the dynamic resource; with --resource-type plugin they are listed for you to declare in the program");
+  }
   if (problems.length > 0) {
-    for (const p of problems) process.stderr.write(`error: ${p}\n`);
+    for (const p of problems) process.stderr.write(`error: ${displayText(p, 1000)}\n`);
     return EXIT.error;
   }
 
@@ -121,7 +127,7 @@ async function runScan(options: ScanOptions): Promise<ExitCode> {
   }
   const render = { table: scanTable, json: scanJson, csv: scanCsv }[options.format];
   process.stdout.write(render(report));
-  for (const f of report.listingFailures) process.stderr.write(`error: listing ${f.target.cloud}:${f.target.region} failed: ${f.error}\n`);
+  for (const f of report.listingFailures) process.stderr.write(`error: listing ${f.target.cloud}:${f.target.region} failed: ${displayText(f.error, 1000)}\n`);
   for (const [id, extra] of duplicates) process.stderr.write(`note: the listing named ${inertServerText(id, MAX_SERVER_FIELD * 2)} ${extra + 1} times; it was read once\n`);
   if (limit.lowestReached < limit.max) process.stderr.write(`note: the service throttled; concurrency went down to ${limit.lowestReached} (of ${limit.max})\n`);
 
@@ -142,7 +148,7 @@ async function writeUndeclared(statuses: readonly BucketStatus[], declared: Decl
     if (finding.kind === "encrypted") {
       const d = declaredState(s.target, finding.rule);
       if ("state" in d) candidates.push({ state: d.state, imported: true });
-      else process.stderr.write(`not imported: ${targetId(s.target)}: its live rule cannot be declared: ${d.problem}\n`);
+      else process.stderr.write(`not imported: ${displayText(targetId(s.target))}: its live rule cannot be declared: ${displayText(d.problem)}\n`);
     } else if (finding.kind === "unencrypted") {
       if (options.algorithm === undefined) continue;
       const d = declaredState(s.target, {
@@ -150,11 +156,16 @@ async function writeUndeclared(statuses: readonly BucketStatus[], declared: Decl
         ...(options.kmsMasterKeyId !== undefined ? { kmsMasterKeyId: options.kmsMasterKeyId } : {}),
       });
       if ("state" in d) candidates.push({ state: d.state, imported: false });
-      else process.stderr.write(`not declared: ${targetId(s.target)}: ${d.problem}\n`);
+      else process.stderr.write(`not declared: ${displayText(targetId(s.target))}: ${displayText(d.problem)}\n`);
     }
   }
-  if (options.algorithm === undefined && statuses.some((s) => s.finding.kind === "unencrypted" && !declared.ids.has(targetId(s.target)))) {
-    process.stderr.write("buckets without a rule are not declared: give --algorithm to declare them.\n");
+  const bare = statuses.filter((s) => s.finding.kind === "unencrypted" && !declared.ids.has(targetId(s.target)));
+  if (options.algorithm === undefined && bare.length > 0) {
+    process.stderr.write(
+      options.resourceType === "plugin"
+        ? `buckets without a rule, to declare in the program: ${bare.map((s) => displayText(targetId(s.target))).join(", ")}\n`
+        : "buckets without a rule are not declared: give --algorithm to declare them.\n",
+    );
   }
   if (candidates.length === 0) {
     process.stderr.write("--import: every bucket found is declared already (or cannot be); no file written.\n");
@@ -162,8 +173,12 @@ async function writeUndeclared(statuses: readonly BucketStatus[], declared: Decl
   }
   const names = resourceNames(candidates.map((c) => c.state), declared.names);
   const declarations = candidates.map((c, i) => ({ ...c, name: names[i] ?? c.state.bucket }));
-  const next = await writeImport(declarations, { importFile: options.out, declarationsFile: options.declarations, protect: options.protect });
+  const next = await writeImport(declarations, { importFile: options.out, declarationsFile: options.declarations, protect: options.protect, resourceType: options.resourceType });
   const imported = declarations.filter((d) => d.imported).length;
+  if (options.resourceType === "plugin") {
+    process.stderr.write(`wrote ${options.out} (${imported} to import).\nNext: run\n  ${next}\nin the program's project; Pulumi prints the declarations to add, in the program's language.\n`);
+    return EXIT.ok;
+  }
   process.stderr.write(
     `wrote ${options.out} (${imported} to import) and ${options.declarations} (${declarations.length} declarations, ${declarations.length - imported} with a new rule).\n` +
       `Next: add the declarations to the program, then run\n  ${next}\nthen \`pulumi up\` sets the rules of the buckets that had none.\n`,

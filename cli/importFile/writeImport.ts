@@ -9,7 +9,15 @@ export interface ImportOutput {
   readonly importFile: string;
   readonly declarationsFile: string;
   readonly protect: boolean;
+  /** The resource type to import as: the dynamic resource (default) or the provider plugin's. */
+  readonly resourceType?: ResourceKind;
 }
+
+/** The two kinds of BucketEncryption a stack may hold. */
+export const RESOURCE_KINDS = ["dynamic", "plugin"] as const;
+
+/** One of RESOURCE_KINDS. */
+export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
 /**
  * Why the two files cannot be written as given (they name the same file, so the declarations
@@ -22,13 +30,20 @@ export function outputProblem(output: Pick<ImportOutput, "importFile" | "declara
 }
 
 /**
- * Writes the import file (the imported declarations only) and the declarations (all of them), and
- * returns the `pulumi import` command to run next.
+ * Writes the import file (the imported declarations only) and, for the dynamic resource, the
+ * TypeScript declarations (all of them: Pulumi cannot generate code for a dynamic resource), and
+ * returns the `pulumi import` command to run next. For the plugin, Pulumi writes the declarations
+ * itself, in the program's language, from the plugin's schema: only the import file is written.
  */
 export async function writeImport(declarations: readonly Declaration[], output: ImportOutput): Promise<string> {
   const imported = declarations.filter((d) => d.imported).map((d) => ({ name: d.name, state: d.state }));
-  const file = buildImportFile(imported, await serializedProviderText());
+  const protect = output.protect ? "" : " --protect=false";
+  if (output.resourceType === "plugin") {
+    writeFileSync(output.importFile, `${JSON.stringify(buildImportFile(imported, { kind: "plugin" }), null, 2)}\n`);
+    return `pulumi import --file ${output.importFile}${protect}`;
+  }
+  const file = buildImportFile(imported, { kind: "dynamic", providerText: await serializedProviderText() });
   writeFileSync(output.importFile, `${JSON.stringify(file, null, 2)}\n`);
   writeFileSync(output.declarationsFile, renderDeclarations(declarations, { protect: output.protect }));
-  return `pulumi import --file ${output.importFile} --generate-code=false${output.protect ? "" : " --protect=false"}`;
+  return `pulumi import --file ${output.importFile} --generate-code=false${protect}`;
 }

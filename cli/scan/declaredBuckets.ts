@@ -1,5 +1,5 @@
 import { openWorkspace } from "../automation/openWorkspace";
-import { RESOURCE_TYPE } from "../importFile/importFile";
+import { isBucketEncryptionType } from "../../provider/internal";
 
 /** What a stack already declares: BucketEncryption ids, and every resource name it uses. */
 export interface Declared {
@@ -14,7 +14,7 @@ interface StateResource {
 }
 
 /**
- * The BucketEncryption ids in an exported deployment (`stack export`'s `deployment`), and the
+ * The BucketEncryption ids (of either resource type) in an exported deployment (`stack export`'s `deployment`), and the
  * names of all its resources (so new resource names never collide). Pure.
  */
 export function declaredInDeployment(deployment: unknown): Declared {
@@ -24,7 +24,7 @@ export function declaredInDeployment(deployment: unknown): Declared {
   if (!Array.isArray(resources)) return { ids, names };
   for (const resource of resources as StateResource[]) {
     if (typeof resource.urn === "string") names.add(resource.urn.slice(resource.urn.lastIndexOf("::") + 2));
-    if (resource.type === RESOURCE_TYPE && typeof resource.id === "string") ids.add(resource.id);
+    if (isBucketEncryptionType(resource.type) && typeof resource.id === "string") ids.add(resource.id);
   }
   return { ids, names };
 }

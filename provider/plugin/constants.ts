@@ -1,10 +1,12 @@
 /** The provider plugin's names, fixed: users, docs and the generated SDKs rely on them. */
 
+import { PLUGIN_PACKAGE, PLUGIN_RESOURCE_TYPE } from "../model/resourceTypes";
+
 /** The Pulumi package and plugin name (`pulumi-resource-bucket-encryption`). */
-export const PACKAGE_NAME = "bucket-encryption";
+export const PACKAGE_NAME = PLUGIN_PACKAGE;
 
 /** The resource's type token. */
-export const RESOURCE_TOKEN = `${PACKAGE_NAME}:index:BucketEncryption`;
+export const RESOURCE_TOKEN = PLUGIN_RESOURCE_TYPE;
 
 /** The provider's type token, as the engine names it. */
 export const PROVIDER_TOKEN = `pulumi:providers:${PACKAGE_NAME}`;

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { bucketEncryptionProvider } from "./serializedProvider";
 import type { KmsDataEncryption, SignatureVersion } from "../dialects/oss/constants";
+import { DYNAMIC_MODULE, RESOURCE_NAME } from "../model/resourceTypes";
 import type { Cloud } from "../model/types";
 
 /**
@@ -90,6 +91,6 @@ export class BucketEncryption extends pulumi.dynamic.Resource {
       roleSessionName: undefined,
       externalId: undefined,
     };
-    super(bucketEncryptionProvider, name, { ...outputs, ...args }, opts, "bucketEncryption", "BucketEncryption");
+    super(bucketEncryptionProvider, name, { ...outputs, ...args }, opts, DYNAMIC_MODULE, RESOURCE_NAME);
   }
 }

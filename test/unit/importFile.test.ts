@@ -13,7 +13,7 @@ const jd: BucketEncryptionState = { cloud: "jdcloud", region: "cn-north-1", buck
 
 describe("the import file", () => {
   it("carries type, name, id, and the state plus __provider as both inputs and outputs", () => {
-    const file = buildImportFile([{ name: "logs", state: aliyun }, { name: "backups", state: jd }], "PROVIDER TEXT");
+    const file = buildImportFile([{ name: "logs", state: aliyun }, { name: "backups", state: jd }], { kind: "dynamic", providerText: "PROVIDER TEXT" });
     assert.deepEqual(file, {
       resources: [
         {
@@ -33,6 +33,10 @@ describe("the import file", () => {
       ],
     });
     assert.equal(RESOURCE_TYPE, "pulumi-nodejs:dynamic/bucketEncryption:BucketEncryption");
+  });
+  it("for the provider plugin, carries type, name and id only: the engine reads the rule through the plugin", () => {
+    const file = buildImportFile([{ name: "logs", state: aliyun }], { kind: "plugin" });
+    assert.deepEqual(file, { resources: [{ type: "bucket-encryption:index:BucketEncryption", name: "logs", id: "aliyun:cn-hangzhou:acme-logs" }] });
   });
 });
 

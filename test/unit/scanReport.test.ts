@@ -81,10 +81,11 @@ describe("declared buckets from a stack export", () => {
         { urn: "urn:pulumi:prod::p::pulumi:pulumi:Stack::p-prod", type: "pulumi:pulumi:Stack" },
         { urn: "urn:pulumi:prod::p::pulumi-nodejs:dynamic/bucketEncryption:BucketEncryption::logs", type: "pulumi-nodejs:dynamic/bucketEncryption:BucketEncryption", id: "aliyun:cn-hangzhou:acme-logs" },
         { urn: "urn:pulumi:prod::p::pulumi-nodejs:dynamic:Resource::other", type: "pulumi-nodejs:dynamic:Resource", id: "aliyun:cn-hangzhou:not-ours" },
+        { urn: "urn:pulumi:prod::p::bucket-encryption:index:BucketEncryption::backups", type: "bucket-encryption:index:BucketEncryption", id: "jdcloud:cn-north-1:acme-backups" },
       ],
     });
-    assert.deepEqual([...d.ids], ["aliyun:cn-hangzhou:acme-logs"]);
-    assert.deepEqual([...d.names], ["p-prod", "logs", "other"]);
+    assert.deepEqual([...d.ids], ["aliyun:cn-hangzhou:acme-logs", "jdcloud:cn-north-1:acme-backups"]);
+    assert.deepEqual([...d.names], ["p-prod", "logs", "other", "backups"]);
   });
   it("an empty or odd deployment declares nothing", () => {
     assert.equal(declaredInDeployment(undefined).ids.size, 0);
