@@ -38,8 +38,22 @@ export interface MinioOptions {
   readonly domain?: string;
 }
 
-/** Starts MinIO from `binary` with a fresh data directory and waits until it is ready. */
+/**
+ * Starts MinIO from `binary` with a fresh data directory and waits until it is ready. A free port
+ * can be taken by another process between the probe and MinIO's own bind (other test runs share
+ * the machine): that one failure is tried again on new ports, twice at most.
+ */
 export async function startMinio(binary: string, region = "cn-north-1", options: MinioOptions = {}): Promise<MinioServer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startMinioOnce(binary, region, options);
+    } catch (error) {
+      if (attempt >= 3 || !(error instanceof Error) || !error.message.includes("port is already in use")) throw error;
+    }
+  }
+}
+
+async function startMinioOnce(binary: string, region: string, options: MinioOptions): Promise<MinioServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "minio-"));
   const certsDir = path.join(dataDir, ".certs");
   if (options.tls !== undefined) {
@@ -76,7 +90,10 @@ export async function startMinio(binary: string, region = "cn-north-1", options:
   const url = `${options.tls !== undefined ? "https" : "http"}://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`MinIO exited (${child.exitCode}): ${stderr}`);
+    if (child.exitCode !== null) {
+      rmSync(dataDir, { recursive: true, force: true });
+      throw new Error(`MinIO exited (${child.exitCode}): ${stderr}`);
+    }
     if (await isReady(`${url}/minio/health/ready`, options.tls?.ca)) break;
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
