@@ -1,7 +1,7 @@
 import type { StepEventStateMetadata } from "@pulumi/pulumi/automation";
 import { checkInputs } from "../../provider/validation/checkInputs";
 import type { BucketEncryptionState } from "../../provider/model";
-import type { AdoptionPreview, LiveRule, OtherChange, ReportError, ResourceFinding } from "./model";
+import type { AdoptionPreview, LiveRule, ReportError, StacklessChange, StacklessFinding } from "./model";
 import { nameFromUrn, type Observations, type ResourceObservation } from "./observeEvents";
 import { parseProviderError } from "./providerError";
 import { propertyDrifts, ruleOf, sameRule } from "./rules";
@@ -41,9 +41,9 @@ export function probesNeeded(observations: Observations): ProbeRequest[] {
 }
 
 /** One finding per BucketEncryption, and the other resources that would change. Pure. */
-export function classify(observations: Observations, lookups: ReadonlyMap<string, LiveLookup>): { resources: ResourceFinding[]; otherChanges: OtherChange[] } {
-  const resources: ResourceFinding[] = [];
-  const otherChanges: OtherChange[] = [];
+export function classify(observations: Observations, lookups: ReadonlyMap<string, LiveLookup>): { resources: StacklessFinding[]; otherChanges: StacklessChange[] } {
+  const resources: StacklessFinding[] = [];
+  const otherChanges: StacklessChange[] = [];
   for (const o of observations.resources.values()) {
     if (o.type !== BUCKET_ENCRYPTION_TYPE) {
       const change = otherChange(o);
@@ -60,7 +60,7 @@ export function classify(observations: Observations, lookups: ReadonlyMap<string
   return { resources, otherChanges };
 }
 
-function classifyOne(o: ResourceObservation, lookup: LiveLookup | undefined): ResourceFinding {
+function classifyOne(o: ResourceObservation, lookup: LiveLookup | undefined): StacklessFinding {
   const declaredProps = o.step?.new?.inputs ?? o.refreshedFrom?.inputs ?? {};
   const liveProps = o.refreshedTo?.outputs;
   const base = identity(o, declaredProps, o.step !== undefined ? "program" : "state");
@@ -94,16 +94,16 @@ function classifyOne(o: ResourceObservation, lookup: LiveLookup | undefined): Re
   return properties.length === 0 ? { ...withLive(liveProps), status: "in-sync" } : { ...withLive(liveProps), status: "drifted", properties };
 }
 
-type Partial = Omit<ResourceFinding, "status">;
+type Partial = Omit<StacklessFinding, "status">;
 
-function gone(base: Partial, lookup: LiveLookup | undefined): ResourceFinding {
+function gone(base: Partial, lookup: LiveLookup | undefined): StacklessFinding {
   if (lookup !== undefined && "error" in lookup) return { ...base, status: "unreadable", error: lookup.error };
   if (lookup !== undefined && "absent" in lookup && lookup.absent === "no-bucket") return { ...base, status: "bucket-missing" };
   // The refresh found no rule; a rule seen again by the later GET was put back in between.
   return { ...base, status: "rule-missing", ...(lookup !== undefined && "rule" in lookup ? { live: lookup.rule } : {}) };
 }
 
-function notCreated(base: Partial, declared: LiveRule | undefined, lookup: LiveLookup | undefined): ResourceFinding {
+function notCreated(base: Partial, declared: LiveRule | undefined, lookup: LiveLookup | undefined): StacklessFinding {
   let adoption: AdoptionPreview;
   if (lookup === undefined || "error" in lookup) adoption = { bucket: "unknown", wouldReplace: false };
   else if ("rule" in lookup) adoption = { bucket: "rule", liveRule: lookup.rule, wouldReplace: declared === undefined || !sameRule(lookup.rule, declared) };
@@ -134,7 +134,7 @@ function identity(o: ResourceObservation, declared: Props, comparedWith: "progra
   };
 }
 
-function otherChange(o: ResourceObservation): OtherChange | undefined {
+function otherChange(o: ResourceObservation): StacklessChange | undefined {
   // Providers change whenever stack config does; they hold no infrastructure.
   if (o.type.startsWith("pulumi:providers:") || o.type === "pulumi:pulumi:Stack") return undefined;
   const op = o.step?.op ?? (o.refreshDone && o.refreshedTo === undefined ? "delete" : undefined);

@@ -1,4 +1,4 @@
-import type { LiveRule, ResourceFinding, ResourceStatus } from "./model";
+import type { LiveRule, PropertyDrift, ResourceStatus, StacklessFinding } from "./model";
 
 /** A short label for each status, shared by every human-readable format. */
 export const STATUS_LABELS: Readonly<Record<ResourceStatus, string>> = {
@@ -20,18 +20,27 @@ export function ruleText(rule: LiveRule | undefined): string {
   return extras.length > 0 ? `${rule.sseAlgorithm} (${extras.join(", ")})` : rule.sseAlgorithm;
 }
 
+/** `sseAlgorithm: declared KMS, live AES256` (`recorded` when compared with the state). */
+export function propertyDriftText(f: Pick<StacklessFinding, "comparedWith">, p: PropertyDrift): string {
+  return `${p.property}: ${sideWord(f)} ${p.declared ?? "(none)"}, live ${p.live ?? "(none)"}`;
+}
+
 /**
  * One sentence per finding saying what differs and what to do next; the same words in the
  * table, the JUnit failure and the Markdown summary.
  */
-export function findingDetail(f: ResourceFinding): string {
+export function findingDetail(f: StacklessFinding): string {
   switch (f.status) {
     case "in-sync":
-      return `live rule ${ruleText(f.live ?? f.declared)} is the declared one`;
+      return `live rule ${ruleText(f.live ?? f.declared)} is the ${sideWord(f)} one`;
     case "drifted":
-      return `${(f.properties ?? []).map((p) => `${p.property}: declared ${p.declared ?? "(none)"}, live ${p.live ?? "(none)"}`).join("; ")}. Next: \`pulumi up\` restores the declared rule, or change the program to accept the live one`;
+      return `${(f.properties ?? []).map((p) => propertyDriftText(f, p)).join("; ")}. Next: ${
+        f.comparedWith === "state"
+          ? "`pulumi up` puts the program's rule back (`drift --source program` shows it), or `pulumi refresh` records the live one"
+          : "`pulumi up` restores the declared rule, or change the program to accept the live one"
+      }`;
     case "rule-missing":
-      return `the bucket holds no encryption rule (declared ${ruleText(f.declared)}). Next: \`pulumi up\` sets it again`;
+      return `the bucket holds no encryption rule (${sideWord(f)} ${ruleText(f.declared)}). Next: \`pulumi up\` sets it again`;
     case "bucket-missing":
       return `the bucket ${f.bucket ?? ""} does not exist. Next: recreate the bucket, or remove the resource from the program`;
     case "not-created":
@@ -41,7 +50,12 @@ export function findingDetail(f: ResourceFinding): string {
   }
 }
 
-function adoptionText(f: ResourceFinding): string {
+// The compared-with side: what the program declares, or what the state recorded.
+function sideWord(f: Pick<StacklessFinding, "comparedWith">): string {
+  return f.comparedWith === "state" ? "recorded" : "declared";
+}
+
+function adoptionText(f: StacklessFinding): string {
   const adoption = f.adoption;
   const declared = ruleText(f.declared);
   if (adoption === undefined || adoption.bucket === "unknown") {

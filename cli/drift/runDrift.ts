@@ -1,24 +1,19 @@
-import { appendFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { OpenedWorkspace } from "../automation/openWorkspace";
 import { Progress } from "../output/progress";
-import { painter, wantsColor } from "../output/style";
-import { renderJson } from "../report/renderJson";
-import { renderJunit } from "../report/renderJunit";
-import { renderMarkdown } from "../report/renderMarkdown";
-import { renderTable } from "../report/renderTable";
 import { version } from "../version";
 import { buildReport } from "./buildReport";
 import { BUCKET_ENCRYPTION_TYPE, classify, type LiveLookup, probesNeeded } from "./classify";
 import { parseConfigOverride } from "./configOverrides";
-import type { DriftReport, ReportError } from "./model";
+import { emitReport } from "./emitReport";
+import type { ReportError } from "./model";
 import type { Observations } from "./observeEvents";
-import type { DriftOptions, FORMATS } from "./options";
+import type { DriftOptions } from "./options";
 import { probeRules } from "./probeRules";
 import { parseProviderError } from "./providerError";
 import { runRefreshPreview } from "./runRefreshPreview";
 
-type Format = (typeof FORMATS)[number] | "markdown";
+export { formatForFile } from "./emitReport";
 
 /**
  * Runs `drift`: the refresh preview in `workspace` (opened by the caller, so that it opens while
@@ -28,11 +23,12 @@ type Format = (typeof FORMATS)[number] | "markdown";
 export async function runDrift(options: DriftOptions, workspace: Promise<OpenedWorkspace>, started = Date.now()): Promise<number> {
   const progress = new Progress(process.stderr);
   const workDir = path.resolve(options.cwd);
-  progress.line(`drift: refresh preview of ${options.stack !== undefined ? `stack ${options.stack}` : "the selected stack"} in ${workDir}`);
+  const stack = options.stack[0];
+  progress.line(`drift: refresh preview of ${stack !== undefined ? `stack ${stack}` : "the selected stack"} in ${workDir}`);
   const preview = await runRefreshPreview(
     {
       workDir,
-      ...(options.stack !== undefined ? { stack: options.stack } : {}),
+      ...(stack !== undefined ? { stack } : {}),
       ...(options.parallel !== undefined ? { parallel: options.parallel } : {}),
       config: options.config,
       onEvent: (_event, observations) => progress.update(() => progressText(observations)),
@@ -53,47 +49,14 @@ export async function runDrift(options: DriftOptions, workspace: Promise<OpenedW
   const report = buildReport({
     tool: { name: "pulumi-bucket-encryption", version: version() },
     project: preview.project,
-    stack: preview.stack,
+    source: "program",
+    stacks: [{ name: preview.stack, resources, otherChanges, errors }],
     generatedAt: new Date(),
     durationMs: Date.now() - started,
-    resources,
-    otherChanges,
-    errors,
   });
   progress.line(`drift: ${report.counts.total} BucketEncryption resource(s) compared in ${(report.durationMs / 1000).toFixed(1)} s`);
-  emit(report, options);
+  emitReport(report, options);
   return report.exitCode;
-}
-
-function emit(report: DriftReport, options: DriftOptions): void {
-  const color = wantsColor(process.stdout, options.color, process.env);
-  const stdoutFormat: Format = options.output.length > 0 ? "table" : (options.format ?? "table");
-  process.stdout.write(render(report, stdoutFormat, color));
-  for (const file of options.output) writeFileSync(file, render(report, formatForFile(file, options.format), false));
-  const summary = process.env["GITHUB_STEP_SUMMARY"];
-  if (summary !== undefined && summary !== "") appendFileSync(summary, renderMarkdown(report) + "\n");
-}
-
-function render(report: DriftReport, format: Format, color: boolean): string {
-  switch (format) {
-    case "json":
-      return renderJson(report);
-    case "junit":
-      return renderJunit(report);
-    case "markdown":
-      return renderMarkdown(report);
-    case "table":
-      return renderTable(report, painter(color));
-  }
-}
-
-/** `.json` JSON, `.xml` JUnit, `.md` Markdown; anything else: --format, or the table. */
-export function formatForFile(file: string, fallback: (typeof FORMATS)[number] | undefined): Format {
-  const ext = path.extname(file).toLowerCase();
-  if (ext === ".json") return "json";
-  if (ext === ".xml") return "junit";
-  if (ext === ".md") return "markdown";
-  return fallback ?? "table";
 }
 
 function progressText(observations: Observations): string {

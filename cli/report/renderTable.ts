@@ -2,6 +2,7 @@ import { findingDetail, STATUS_LABELS } from "../drift/describeFinding";
 import type { DriftReport, ResourceStatus } from "../drift/model";
 import { type Paint, type Tone } from "../output/style";
 import { textTable } from "../output/textTable";
+import { type StackGroup, stackGroups, sourceText, stacksText } from "./stackGroups";
 
 const TONES: Readonly<Record<ResourceStatus, Tone>> = {
   "in-sync": "good",
@@ -12,29 +13,48 @@ const TONES: Readonly<Record<ResourceStatus, Tone>> = {
   unreadable: "bad",
 };
 
-/** The report as the terminal shows it: one row per resource, then other changes, errors and a verdict. */
+/**
+ * The report as the terminal shows it: per stack (a heading for each when there are several), one
+ * row per resource, then other changes and errors; then the verdict over the whole report.
+ */
 export function renderTable(report: DriftReport, paint: Paint): string {
   const lines: string[] = [];
-  lines.push(paint("strong", `Drift report for stack ${report.stack} (project ${report.project})`), "");
-  if (report.resources.length > 0) {
+  lines.push(paint("strong", `Drift report for ${stacksText(report)} (project ${report.project})`), `Compared with ${sourceText(report.source)}.`, "");
+  const groups = stackGroups(report);
+  const several = report.stack === undefined;
+  for (const group of groups) {
+    if (several) lines.push(paint("strong", group.summary !== undefined ? `Stack ${group.summary.name}: ${outcomeWord(group.summary.outcome)}` : "Not tied to a stack"));
+    lines.push(...groupLines(group, paint, several), "");
+  }
+  if (groups.length === 0) lines.push("No stack to compare.", "");
+  lines.push(verdict(report, paint));
+  return lines.join("\n") + "\n";
+}
+
+function groupLines(group: StackGroup, paint: Paint, several: boolean): string[] {
+  const lines: string[] = [];
+  if (group.resources.length > 0) {
     const rows = [["STATUS", "RESOURCE", "BUCKET", "DETAIL"].map((h) => paint("dim", h))];
-    for (const r of report.resources) {
+    for (const r of group.resources) {
       rows.push([paint(TONES[r.status], STATUS_LABELS[r.status]), r.name, r.id ?? "-", findingDetail(r)]);
     }
     lines.push(textTable(rows));
-  } else {
-    lines.push("No BucketEncryption resources in this stack or program.");
+  } else if (group.summary !== undefined) {
+    lines.push(several ? "No BucketEncryption resources in this stack." : "No BucketEncryption resources in this stack or program.");
   }
-  if (report.otherChanges.length > 0) {
+  if (group.otherChanges.length > 0) {
     lines.push("", paint("strong", "Other resources that would change:"));
-    lines.push(textTable(report.otherChanges.map((c) => [c.operation, c.type, c.name])));
+    lines.push(textTable(group.otherChanges.map((c) => [c.operation, c.type, c.name])));
   }
-  if (report.errors.length > 0) {
+  if (group.errors.length > 0) {
     lines.push("", paint("bad", "Errors:"));
-    for (const e of report.errors) lines.push(`  ${e.message}`);
+    for (const e of group.errors) lines.push(`  ${e.message}`);
   }
-  lines.push("", verdict(report, paint));
-  return lines.join("\n") + "\n";
+  return lines;
+}
+
+function outcomeWord(outcome: DriftReport["outcome"]): string {
+  return outcome === "in-sync" ? "In sync" : outcome === "drift" ? "Drift found" : "Error";
 }
 
 function verdict(report: DriftReport, paint: Paint): string {
@@ -49,6 +69,5 @@ function verdict(report: DriftReport, paint: Paint): string {
     `${c.otherChanges} other changes`,
   ].join(", ");
   const tone: Tone = report.outcome === "in-sync" ? "good" : "bad";
-  const word = report.outcome === "in-sync" ? "In sync" : report.outcome === "drift" ? "Drift found" : "Error";
-  return `${paint(tone, word)}: ${parts} (exit ${report.exitCode}).`;
+  return `${paint(tone, outcomeWord(report.outcome))}: ${parts} (exit ${report.exitCode}).`;
 }
