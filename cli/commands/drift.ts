@@ -45,7 +45,8 @@ export function register(program: Command): void {
     .action(async (options: DriftOptions) => {
       const started = Date.now();
       const problem = optionsProblem(options);
-      if (problem !== undefined) throw new InvalidArgumentError(problem);
+      // A plain error: the CLI prints it and exits 1, as for any other usage mistake.
+      if (problem !== undefined) throw new Error(problem);
       // The workspace opens first, so that its `pulumi version` child runs while the report's
       // own modules load; the run awaits it and reports its failure (this only marks it handled).
       const workspace = openWorkspace(path.resolve(options.cwd));

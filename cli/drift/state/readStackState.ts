@@ -55,7 +55,7 @@ async function cliResult<T>(pending: Promise<T>): Promise<T> {
 function bounded<T>(pending: Promise<T>, timeoutMs: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took longer than ${Math.round(timeoutMs / 1000)} s`)), timeoutMs);
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${timeoutMs / 1000} s`)), timeoutMs);
   });
   return Promise.race([pending, timeout]).finally(() => clearTimeout(timer));
 }
