@@ -9,7 +9,7 @@ import { installTools, REPO_ROOT } from "../support/tools";
 // The action and its scheduled example, checked by actionlint (built from the Go module proxy by
 // scripts/install-tools.sh). actionlint checks a local action's inputs against its action.yml, so
 // the example is checked once as it is (the published action) and once pointed at this
-// repository's action.yml in a scratch repository.
+// repository's action.yml in a scratch repository (so the unknown-input case below proves it is read).
 
 describe("the drift action under actionlint", () => {
   let actionlint: string;
@@ -17,6 +17,8 @@ describe("the drift action under actionlint", () => {
   before(() => {
     actionlint = installTools("actionlint").actionlint;
     dir = mkdtempSync(path.join(os.tmpdir(), "drift-action-lint-"));
+    // actionlint finds the repository, and with it local actions, by its .git directory.
+    assert.equal(spawnSync("git", ["init", "-q"], { cwd: dir }).status, 0);
     mkdirSync(path.join(dir, ".github", "workflows"), { recursive: true });
     copyFileSync(path.join(REPO_ROOT, "action.yml"), path.join(dir, "action.yml"));
   });
