@@ -4,6 +4,7 @@ import { openWorkspace } from "../automation/openWorkspace";
 import { DEFAULT_STATE_CONCURRENCY, type DriftOptions, FORMATS, optionsProblem, SOURCES } from "../drift/options";
 import type * as RunDrift from "../drift/runDrift";
 import type * as RunStateDrift from "../drift/state/runStateDrift";
+import type * as StartStateReads from "../drift/state/startStateReads";
 import { EXIT } from "../exitCodes";
 
 const EXAMPLE = `
@@ -52,8 +53,13 @@ export function register(program: Command): void {
       const workspace = openWorkspace(path.resolve(options.cwd));
       workspace.catch(() => undefined);
       if (options.source === "state") {
+        // The stacks' reads start first (their CLI processes run while the rest loads).
+        const { startStateReads } = require("../drift/state/startStateReads") as typeof StartStateReads;
+        const reads = startStateReads(options, workspace);
+        reads.done.catch(() => undefined);
+        await reads.started;
         const { runStateDrift } = require("../drift/state/runStateDrift") as typeof RunStateDrift;
-        process.exitCode = await runStateDrift(options, workspace, started);
+        process.exitCode = await runStateDrift(options, reads.done, started);
       } else {
         const { runDrift } = require("../drift/runDrift") as typeof RunDrift;
         process.exitCode = await runDrift(options, workspace, started);

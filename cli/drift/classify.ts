@@ -6,8 +6,9 @@ import { nameFromUrn, type Observations, type ResourceObservation } from "./obse
 import { parseProviderError } from "./providerError";
 import { propertyDrifts, ruleOf, sameRule } from "./rules";
 
-/** The type token of the resource this report is about. */
-export const BUCKET_ENCRYPTION_TYPE = "pulumi-nodejs:dynamic/bucketEncryption:BucketEncryption";
+import { BUCKET_ENCRYPTION_TYPE } from "./resourceTypes";
+
+export { BUCKET_ENCRYPTION_TYPE } from "./resourceTypes";
 
 /** What a GET of a bucket's rule found, made by the command (not the engine). */
 export type LiveLookup = { readonly rule: LiveRule } | { readonly absent: "no-rule" | "no-bucket" } | { readonly error: ReportError };

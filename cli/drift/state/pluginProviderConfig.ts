@@ -1,9 +1,9 @@
 import type { ConfigLookup } from "../../../provider/credentials";
+import { inertServerText } from "../../../provider/errors/serverText";
 import type { Cloud } from "../../../provider/model";
 import { HIDDEN_SECRET } from "./secretValues";
 
-/** The type token of the provider plugin's own provider resources. */
-export const PLUGIN_PROVIDER_TYPE = "pulumi:providers:bucket-encryption";
+export { PLUGIN_PROVIDER_TYPE } from "../resourceTypes";
 
 /** What an instance of the provider plugin was configured with, as the credential code reads it. */
 export interface PluginProviderConfig {
@@ -41,7 +41,8 @@ export function pluginProviderConfig(inputs: Inputs): PluginProviderConfig | { r
     if ("problem" in section) return section;
     for (const [field, value] of Object.entries(section.fields)) {
       const text = configText(value);
-      if (text === HIDDEN_SECRET) return { problem: `the provider's input ${input}.${field} is a secret the state export did not reveal` };
+      // The field name is state's data: bounded and inert before it reaches a message.
+      if (text === HIDDEN_SECRET) return { problem: `the provider's input ${input}.${inertServerText(field, 64)} is a secret the state export did not reveal` };
       if (text === undefined) continue;
       values.set(`${namespace}:${field}`, text);
       if (field === "endpoint" && text !== "") endpoints[cloud] = text;

@@ -1,7 +1,7 @@
 import type * as Automation from "@pulumi/pulumi/automation";
 import { commandMessage } from "../../automation/commandMessage";
 import type { ConfigLookup } from "../../../provider/credentials";
-import { BUCKET_ENCRYPTION_TYPE } from "../classify";
+import { BUCKET_ENCRYPTION_TYPE } from "../resourceTypes";
 import { fingerprint } from "./fingerprint";
 import { type RecordedResource, recordedResources } from "./recordedResources";
 
@@ -17,13 +17,15 @@ export interface StackState {
 /** The stack-config namespaces the dynamic provider reads. */
 const PROVIDER_NAMESPACES = ["alicloud:", "jdcloud:", "bucketEncryption:"];
 
-/** The workspace calls this needs (a LocalWorkspace; a stand-in in tests). */
-export type StateWorkspace = Pick<Automation.Workspace, "exportStack" | "getAllConfig">;
+/** The workspace calls this needs: a stack's export and its config (the Automation API's; stand-ins in tests). */
+export interface StateWorkspace {
+  exportStack(name: string): Promise<unknown>;
+  getAllConfig: Automation.Workspace["getAllConfig"];
+}
 
 /**
- * Reads stack `name`'s state and config through the Automation API: `stack export` (which shows
- * secrets, so provider inputs and outputs are usable) and `config`, both read-only and started
- * together. Nothing is selected and nothing written. The config is needed only by dynamic
+ * Reads stack `name`'s state and config through the Automation API: `stack export` (see
+ * exportState.ts for when it shows secrets) and `config`, both read-only and started together. Nothing is selected and nothing written. The config is needed only by dynamic
  * resources: when there are none, its failure is no failure. Rejects, with the CLI's own message,
  * when the state (or a config that is needed) cannot be read, or when either takes longer than
  * `timeoutMs`.

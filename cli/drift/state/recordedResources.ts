@@ -1,10 +1,9 @@
-import { BUCKET_ENCRYPTION_TYPE } from "../classify";
+import { BUCKET_ENCRYPTION_TYPE, PLUGIN_PROVIDER_TYPE, PLUGIN_RESOURCE_TYPE } from "../resourceTypes";
 import { fingerprint } from "./fingerprint";
-import { PLUGIN_PROVIDER_TYPE, type PluginProviderConfig, pluginProviderConfig } from "./pluginProviderConfig";
+import { type PluginProviderConfig, pluginProviderConfig } from "./pluginProviderConfig";
 import { revealSecrets } from "./secretValues";
 
-/** The type token of the provider plugin's BucketEncryption (same outputs as the dynamic resource). */
-export const PLUGIN_RESOURCE_TYPE = "bucket-encryption:index:BucketEncryption";
+export { PLUGIN_RESOURCE_TYPE } from "../resourceTypes";
 
 /** The resource types a state-based report reads. */
 export const RECORDED_TYPES: readonly string[] = [BUCKET_ENCRYPTION_TYPE, PLUGIN_RESOURCE_TYPE];

@@ -32,3 +32,10 @@ export function revealSecrets(value: unknown, depth = 0): unknown {
   }
   return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, revealSecrets(v, depth + 1)]));
 }
+
+/** True when `value` holds a secret anywhere (revealed or not). Depth is bounded as above. */
+export function holdsSecret(value: unknown, depth = 0): boolean {
+  if (depth > 64 || value === null || typeof value !== "object") return false;
+  if (!Array.isArray(value) && (value as Readonly<Record<string, unknown>>)[SIGNATURE_KEY] === SECRET_SIGNATURE) return true;
+  return Object.values(value).some((v) => holdsSecret(v, depth + 1));
+}

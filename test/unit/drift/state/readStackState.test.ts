@@ -17,7 +17,7 @@ function workspace(exported: () => Promise<unknown>, config: () => Promise<Recor
   const calls: string[] = [];
   return {
     calls,
-    exportStack: (name: string) => (calls.push(`export ${name}`), exported()) as ReturnType<StateWorkspace["exportStack"]>,
+    exportStack: (name: string) => (calls.push(`export ${name}`), exported()),
     getAllConfig: (name: string) => (calls.push(`config ${name}`), config()),
   };
 }
