@@ -9,6 +9,8 @@ export interface EmulatorProcess {
   requestCount(): Promise<number>;
   /** ListBuckets requests the emulator has received so far. */
   listRequestCount(): Promise<number>;
+  /** GETs of a bucket's rule (GetBucketEncryption) the emulator has received so far. */
+  ruleGetCount(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -38,6 +40,10 @@ export async function startEmulatorProcess(
     },
     async listRequestCount() {
       child.stdin.write("list\n");
+      return Number((await iterator.next()).value);
+    },
+    async ruleGetCount() {
+      child.stdin.write("get\n");
       return Number((await iterator.next()).value);
     },
     async stop() {

@@ -13,6 +13,7 @@ import { median, startEmulatorProcess } from "./processes";
 import { type CycleFigures, runCycle } from "./pulumiScale";
 import { fleetScanFigures } from "./fleetScan";
 import { DRIFT_TARGET_RATIO, type DriftFigures, measureDrift } from "./driftReport";
+import { measureStateDrift, type StateComparison } from "./stateDrift";
 
 // `npm run bench`: every figure of the performance report from one run, printed as a Markdown
 // report (also written to build/reports/bench.md). Timings are medians; ratios come from the
@@ -22,7 +23,7 @@ import { DRIFT_TARGET_RATIO, type DriftFigures, measureDrift } from "./driftRepo
 // BENCH_NET_RUNS (1), BENCH_NET_CONTENDERS (all; "floor,ours" for a quick look).
 // The loopback part: BENCH_SIZES (e.g. "1,10") and BENCH_RUNS shorten it.
 
-const PARTS = new Set((process.env["BENCH_PARTS"] ?? "network,loopback,drift").split(",").map((p) => p.trim()));
+const PARTS = new Set((process.env["BENCH_PARTS"] ?? "network,loopback,drift,state").split(",").map((p) => p.trim()));
 const NET_SIZES = (process.env["BENCH_NET_SIZES"] ?? "20,100,300").split(",").map(Number);
 const NET_RTT_MS = Number(process.env["BENCH_NET_RTT_MS"] ?? "30");
 const NET_RUNS = Number(process.env["BENCH_NET_RUNS"] ?? "1");
@@ -69,7 +70,8 @@ async function main(): Promise<void> {
   }
   const loopback = PARTS.has("loopback") ? await loopbackPart(tools) : {};
   const drift = PARTS.has("drift") ? await driftPart(tools) : undefined;
-  writeReports({ networkFigures, ...loopback, ...(drift !== undefined ? { drift } : {}) });
+  const state = PARTS.has("state") ? await statePart(tools) : undefined;
+  writeReports({ networkFigures, ...loopback, ...(drift !== undefined ? { drift } : {}), ...(state !== undefined ? { state } : {}) });
 }
 
 /** Clients, engine scale and fleet scan on loopback. */
@@ -197,6 +199,28 @@ async function driftPart(tools: Tools): Promise<DriftFigures> {
   row('require("@pulumi/pulumi/automation") in a fresh process', drift.phases.loadPlainSeconds);
   row("the same, as drift loads it (closure-serialisation modules deferred)", drift.phases.loadDeferredSeconds);
   return drift;
+}
+
+/** drift --source state against `pulumi preview --refresh`: one big stack, then an estate of stacks. */
+async function statePart(tools: Tools): Promise<StateComparison[]> {
+  const env = (name: string, fallback: number) => Number(process.env[name] ?? String(fallback));
+  const comparisons = await measureStateDrift(
+    tools,
+    { single: env("BENCH_STATE_SIZE", 500), stacks: env("BENCH_STATE_STACKS", 10), perStack: env("BENCH_STATE_PER_STACK", 50) },
+    env("BENCH_STATE_RUNS", 5),
+  );
+  out();
+  out(`## State-based drift (\`drift --source state\`) against \`pulumi preview --refresh\` (in sync, alternating runs)`);
+  out();
+  out(`| compared | drift --source state runs (s) | median s | preview --refresh of | runs (s) | median s | ratio | goal | rule GETs per resource (each run) |`);
+  out(`|---|---|---:|---|---|---:|---:|---:|---|`);
+  for (const c of comparisons) {
+    const what = c.stacks === 1 ? `${c.resourcesPerStack} resources, 1 stack` : `${c.stacks} stacks of ${c.resourcesPerStack} (\`--all-stacks\`)`;
+    out(
+      `| ${what} | ${c.stateSeconds.map((x) => fmt(x)).join(", ")} | ${fmt(median(c.stateSeconds))} | one stack of ${c.previewResources} | ${c.previewSeconds.map((x) => fmt(x)).join(", ")} | ${fmt(median(c.previewSeconds))} | ${fmt(c.ratio)}x | at most ${fmt(c.goal, 1)}x: ${c.ratio <= c.goal ? "met" : "NOT met"} | ${c.getsPerResource.map((x) => fmt(x)).join(", ")} |`,
+    );
+  }
+  return comparisons;
 }
 
 function writeReports(data: Record<string, unknown>): void {

@@ -1,13 +1,12 @@
 import type { StepEventStateMetadata } from "@pulumi/pulumi/automation";
-import { checkInputs } from "../../provider/internal";
-import type { BucketEncryptionState } from "../../provider/internal";
-import type { AdoptionPreview, LiveRule, OtherChange, ReportError, ResourceFinding } from "./model";
+import { type BucketEncryptionState, checkInputs, isBucketEncryptionType } from "../../provider/internal";
+import type { AdoptionPreview, LiveRule, ReportError, StacklessChange, StacklessFinding } from "./model";
 import { nameFromUrn, type Observations, type ResourceObservation } from "./observeEvents";
 import { parseProviderError } from "./providerError";
 import { propertyDrifts, ruleOf, sameRule } from "./rules";
 
-/** The type token of the resource this report is about. */
-export const BUCKET_ENCRYPTION_TYPE = "pulumi-nodejs:dynamic/bucketEncryption:BucketEncryption";
+
+export { BUCKET_ENCRYPTION_TYPE } from "./resourceTypes";
 
 /** What a GET of a bucket's rule found, made by the command (not the engine). */
 export type LiveLookup = { readonly rule: LiveRule } | { readonly absent: "no-rule" | "no-bucket" } | { readonly error: ReportError };
@@ -32,7 +31,7 @@ type Props = Readonly<Record<string, unknown>>;
 export function probesNeeded(observations: Observations): ProbeRequest[] {
   const requests: ProbeRequest[] = [];
   for (const o of observations.resources.values()) {
-    if (o.type !== BUCKET_ENCRYPTION_TYPE || o.errors.length > 0) continue;
+    if (!isBucketEncryptionType(o.type) || o.errors.length > 0) continue;
     const props = o.step?.op === "create" ? o.step.new?.inputs : isGone(o) ? o.refreshedFrom?.outputs : undefined;
     const state = props !== undefined ? stateOf(props) : undefined;
     if (state !== undefined) requests.push({ urn: o.urn, state });
@@ -41,11 +40,11 @@ export function probesNeeded(observations: Observations): ProbeRequest[] {
 }
 
 /** One finding per BucketEncryption, and the other resources that would change. Pure. */
-export function classify(observations: Observations, lookups: ReadonlyMap<string, LiveLookup>): { resources: ResourceFinding[]; otherChanges: OtherChange[] } {
-  const resources: ResourceFinding[] = [];
-  const otherChanges: OtherChange[] = [];
+export function classify(observations: Observations, lookups: ReadonlyMap<string, LiveLookup>): { resources: StacklessFinding[]; otherChanges: StacklessChange[] } {
+  const resources: StacklessFinding[] = [];
+  const otherChanges: StacklessChange[] = [];
   for (const o of observations.resources.values()) {
-    if (o.type !== BUCKET_ENCRYPTION_TYPE) {
+    if (!isBucketEncryptionType(o.type)) {
       const change = otherChange(o);
       if (change !== undefined) otherChanges.push(change);
       continue;
@@ -60,7 +59,7 @@ export function classify(observations: Observations, lookups: ReadonlyMap<string
   return { resources, otherChanges };
 }
 
-function classifyOne(o: ResourceObservation, lookup: LiveLookup | undefined): ResourceFinding {
+function classifyOne(o: ResourceObservation, lookup: LiveLookup | undefined): StacklessFinding {
   const declaredProps = o.step?.new?.inputs ?? o.refreshedFrom?.inputs ?? {};
   const liveProps = o.refreshedTo?.outputs;
   const base = identity(o, declaredProps, o.step !== undefined ? "program" : "state");
@@ -94,16 +93,16 @@ function classifyOne(o: ResourceObservation, lookup: LiveLookup | undefined): Re
   return properties.length === 0 ? { ...withLive(liveProps), status: "in-sync" } : { ...withLive(liveProps), status: "drifted", properties };
 }
 
-type Partial = Omit<ResourceFinding, "status">;
+type Partial = Omit<StacklessFinding, "status">;
 
-function gone(base: Partial, lookup: LiveLookup | undefined): ResourceFinding {
+function gone(base: Partial, lookup: LiveLookup | undefined): StacklessFinding {
   if (lookup !== undefined && "error" in lookup) return { ...base, status: "unreadable", error: lookup.error };
   if (lookup !== undefined && "absent" in lookup && lookup.absent === "no-bucket") return { ...base, status: "bucket-missing" };
   // The refresh found no rule; a rule seen again by the later GET was put back in between.
   return { ...base, status: "rule-missing", ...(lookup !== undefined && "rule" in lookup ? { live: lookup.rule } : {}) };
 }
 
-function notCreated(base: Partial, declared: LiveRule | undefined, lookup: LiveLookup | undefined): ResourceFinding {
+function notCreated(base: Partial, declared: LiveRule | undefined, lookup: LiveLookup | undefined): StacklessFinding {
   let adoption: AdoptionPreview;
   if (lookup === undefined || "error" in lookup) adoption = { bucket: "unknown", wouldReplace: false };
   else if ("rule" in lookup) adoption = { bucket: "rule", liveRule: lookup.rule, wouldReplace: declared === undefined || !sameRule(lookup.rule, declared) };
@@ -134,7 +133,7 @@ function identity(o: ResourceObservation, declared: Props, comparedWith: "progra
   };
 }
 
-function otherChange(o: ResourceObservation): OtherChange | undefined {
+function otherChange(o: ResourceObservation): StacklessChange | undefined {
   // Providers change whenever stack config does; they hold no infrastructure.
   if (o.type.startsWith("pulumi:providers:") || o.type === "pulumi:pulumi:Stack") return undefined;
   const op = o.step?.op ?? (o.refreshDone && o.refreshedTo === undefined ? "delete" : undefined);

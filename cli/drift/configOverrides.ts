@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseDocument } from "yaml";
+import type * as Yaml from "yaml";
 
 /** One `--config key=value`. */
 export interface ConfigOverride {
@@ -32,6 +32,8 @@ export interface OverriddenConfig {
  * it). Encrypted values and the secrets provider settings are copied as they are.
  */
 export function writeOverriddenConfig(stackFile: string, overrides: readonly ConfigOverride[]): OverriddenConfig {
+  // Loaded here: only a run with --config overrides of the program source needs it.
+  const { parseDocument } = require("yaml") as typeof Yaml;
   const document = parseDocument(existsSync(stackFile) ? readFileSync(stackFile, "utf8") : "{}");
   for (const o of overrides) document.setIn(["config", o.key], o.value);
   const dir = mkdtempSync(path.join(os.tmpdir(), "bucket-encryption-drift-"));

@@ -1,4 +1,4 @@
-import type { LiveRule, PropertyDrift, ResourceFinding, ResourceStatus } from "./model";
+import type { LiveRule, PropertyDrift, ResourceStatus, StacklessFinding } from "./model";
 
 /**
  * How a format writes a value that came from a server, the state or the program into a sentence
@@ -36,14 +36,18 @@ export function ruleText(rule: LiveRule | undefined, quote: Quote = asIs): strin
  * One sentence per finding saying what differs and what to do next; the same words in the
  * table, the JUnit failure and the Markdown summary, each value written by the format's `quote`.
  */
-export function findingDetail(f: ResourceFinding, quote: Quote = asIs): string {
+export function findingDetail(f: StacklessFinding, quote: Quote = asIs): string {
   switch (f.status) {
     case "in-sync":
-      return `live rule ${ruleText(f.live ?? f.declared, quote)} is the declared one`;
+      return `live rule ${ruleText(f.live ?? f.declared, quote)} is the ${sideWord(f)} one`;
     case "drifted":
-      return `${(f.properties ?? []).map((p) => propertyDrift(p, quote)).join("; ")}. Next: \`pulumi up\` restores the declared rule, or change the program to accept the live one`;
+      return `${(f.properties ?? []).map((p) => propertyDrift(f, p, quote)).join("; ")}. Next: ${
+        f.comparedWith === "state"
+          ? "`pulumi up` puts the program's rule back (`drift --source program` shows it), or `pulumi refresh` records the live one"
+          : "`pulumi up` restores the declared rule, or change the program to accept the live one"
+      }`;
     case "rule-missing":
-      return `the bucket holds no encryption rule (declared ${ruleText(f.declared, quote)}). Next: \`pulumi up\` sets it again`;
+      return `the bucket holds no encryption rule (${sideWord(f)} ${ruleText(f.declared, quote)}). Next: \`pulumi up\` sets it again`;
     case "bucket-missing":
       return `the bucket ${quote(f.bucket ?? "", "value")} does not exist. Next: recreate the bucket, or remove the resource from the program`;
     case "not-created":
@@ -53,13 +57,21 @@ export function findingDetail(f: ResourceFinding, quote: Quote = asIs): string {
   }
 }
 
-/** `kmsMasterKeyId: declared k1, live (none)`, each value written by `quote`. */
-export function propertyDrift(p: PropertyDrift, quote: Quote = asIs): string {
+/**
+ * `kmsMasterKeyId: declared k1, live (none)` (`recorded` when compared with the state), each value
+ * written by `quote`.
+ */
+export function propertyDrift(f: Pick<StacklessFinding, "comparedWith">, p: PropertyDrift, quote: Quote = asIs): string {
   const side = (value: string | null) => (value === null ? "(none)" : quote(value, "value"));
-  return `${quote(p.property, "value")}: declared ${side(p.declared)}, live ${side(p.live)}`;
+  return `${quote(p.property, "value")}: ${sideWord(f)} ${side(p.declared)}, live ${side(p.live)}`;
 }
 
-function adoptionText(f: ResourceFinding, quote: Quote): string {
+// The compared-with side: what the program declares, or what the state recorded.
+function sideWord(f: Pick<StacklessFinding, "comparedWith">): string {
+  return f.comparedWith === "state" ? "recorded" : "declared";
+}
+
+function adoptionText(f: StacklessFinding, quote: Quote): string {
   const adoption = f.adoption;
   const declared = ruleText(f.declared, quote);
   if (adoption === undefined || adoption.bucket === "unknown") {

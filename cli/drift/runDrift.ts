@@ -1,25 +1,21 @@
-import { appendFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { OpenedWorkspace } from "../automation/openWorkspace";
 import type { ExitCode } from "../exitCodes";
 import { ProgressDisplay } from "../output/progress";
-import { painter, wantsColor } from "../output/style";
-import { renderJson } from "../report/renderJson";
-import { renderJunit } from "../report/renderJunit";
-import { renderMarkdown } from "../report/renderMarkdown";
-import { renderTable } from "../report/renderTable";
 import { version } from "../version";
 import { buildReport } from "./buildReport";
-import { BUCKET_ENCRYPTION_TYPE, classify, type LiveLookup, probesNeeded } from "./classify";
+import { type ConfigLookup, isBucketEncryptionType, PLUGIN_PACKAGE, PROVIDER_CONFIG_KEYS, readProviderConfig, realSurroundings } from "../../provider/internal";
+import { classify, type LiveLookup, probesNeeded } from "./classify";
 import { parseConfigOverride } from "./configOverrides";
-import type { DriftReport, ReportError } from "./model";
+import { emitReport } from "./emitReport";
+import type { ReportError } from "./model";
 import type { Observations } from "./observeEvents";
-import type { DriftOptions, FORMATS } from "./options";
+import type { DriftOptions } from "./options";
 import { probeRules } from "./probeRules";
 import { parseProviderError } from "./providerError";
 import { runRefreshPreview } from "./runRefreshPreview";
 
-type Format = (typeof FORMATS)[number] | "markdown";
+export { formatForFile } from "./emitReport";
 
 /**
  * Runs `drift`: the refresh preview in `workspace` (opened by the caller, so that it opens while
@@ -29,11 +25,12 @@ type Format = (typeof FORMATS)[number] | "markdown";
 export async function runDrift(options: DriftOptions, workspace: Promise<OpenedWorkspace>, started = Date.now()): Promise<ExitCode> {
   const progress = new ProgressDisplay(process.stderr);
   const workDir = path.resolve(options.cwd);
-  progress.line(`drift: refresh preview of ${options.stack !== undefined ? `stack ${options.stack}` : "the selected stack"} in ${workDir}`);
+  const stack = options.stack[0];
+  progress.line(`drift: refresh preview of ${stack !== undefined ? `stack ${stack}` : "the selected stack"} in ${workDir}`);
   const preview = await runRefreshPreview(
     {
       workDir,
-      ...(options.stack !== undefined ? { stack: options.stack } : {}),
+      ...(stack !== undefined ? { stack } : {}),
       ...(options.parallel !== undefined ? { parallel: options.parallel } : {}),
       config: options.config,
       onEvent: (_event, observations) => progress.update(() => progressText(observations)),
@@ -45,7 +42,7 @@ export async function runDrift(options: DriftOptions, workspace: Promise<OpenedW
   let lookups = new Map<string, LiveLookup>();
   if (requests.length > 0) {
     progress.line(`drift: reading the live rule of ${requests.length} bucket(s) the engine could not describe`);
-    lookups = await probeRules(requests, await preview.config(), process.env, options.parallel ?? 10);
+    lookups = await probeRules(requests, withDefaultProvider(await preview.config()), process.env, options.parallel ?? 10);
   }
   const { resources, otherChanges } = classify(preview.observations, lookups);
   const errors: ReportError[] = preview.observations.errors.filter((m) => !isEngineSummary(m)).map(parseProviderError);
@@ -54,58 +51,39 @@ export async function runDrift(options: DriftOptions, workspace: Promise<OpenedW
   const report = buildReport({
     tool: { name: "pulumi-bucket-encryption", version: version() },
     project: preview.project,
-    stack: preview.stack,
+    source: "program",
+    stacks: [{ name: preview.stack, resources, otherChanges, errors }],
     generatedAt: new Date(),
     durationMs: Date.now() - started,
-    resources,
-    otherChanges,
-    errors,
   });
   progress.line(`drift: ${report.counts.total} BucketEncryption resource(s) compared in ${(report.durationMs / 1000).toFixed(1)} s`);
-  emit(report, options);
+  emitReport(report, options);
   return report.exitCode;
-}
-
-function emit(report: DriftReport, options: DriftOptions): void {
-  const color = wantsColor(process.stdout, options.color, process.env);
-  const stdoutFormat: Format = options.output.length > 0 ? "table" : (options.format ?? "table");
-  process.stdout.write(render(report, stdoutFormat, color));
-  for (const file of options.output) writeFileSync(file, render(report, formatForFile(file, options.format), false));
-  const summary = process.env["GITHUB_STEP_SUMMARY"];
-  if (summary !== undefined && summary !== "") appendFileSync(summary, renderMarkdown(report) + "\n");
-}
-
-function render(report: DriftReport, format: Format, color: boolean): string {
-  switch (format) {
-    case "json":
-      return renderJson(report);
-    case "junit":
-      return renderJunit(report);
-    case "markdown":
-      return renderMarkdown(report);
-    case "table":
-      return renderTable(report, painter(color));
-  }
-}
-
-/** `.json` JSON, `.xml` JUnit, `.md` Markdown; anything else: --format, or the table. */
-export function formatForFile(file: string, fallback: (typeof FORMATS)[number] | undefined): Format {
-  const ext = path.extname(file).toLowerCase();
-  if (ext === ".json") return "json";
-  if (ext === ".xml") return "junit";
-  if (ext === ".md") return "markdown";
-  return fallback ?? "table";
 }
 
 function progressText(observations: Observations): string {
   let refreshed = 0;
   let compared = 0;
   for (const o of observations.resources.values()) {
-    if (o.type !== BUCKET_ENCRYPTION_TYPE) continue;
+    if (!isBucketEncryptionType(o.type)) continue;
     if (o.refreshDone) refreshed++;
     if (o.step !== undefined) compared++;
   }
   return `drift: ${refreshed} BucketEncryption rule(s) read, ${compared} compared with the program`;
+}
+
+// A probe signs as the resource's provider would: the plugin's default provider reads its
+// configuration from stack config `bucket-encryption:<key>` (mapped as the plugin maps it), the
+// dynamic resource from the stack config itself.
+function withDefaultProvider(config: ConfigLookup): ConfigLookup {
+  const inputs: Record<string, string> = {};
+  for (const key of PROVIDER_CONFIG_KEYS) {
+    const value = config(`${PLUGIN_PACKAGE}:${key}`);
+    if (value !== undefined) inputs[key] = value;
+  }
+  if (Object.keys(inputs).length === 0) return config;
+  const plugin = readProviderConfig(inputs, realSurroundings()).lookup;
+  return (key) => plugin(key) ?? config(key);
 }
 
 // The engine ends a failed preview with this line; the errors that caused it are reported already.

@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { EngineEvent } from "@pulumi/pulumi/automation";
 import type { OpenedWorkspace } from "../automation/openWorkspace";
+import { commandMessage } from "../automation/commandMessage";
 import { stackWithoutSelecting } from "../automation/stackWithoutSelecting";
 import { type ConfigOverride, writeOverriddenConfig } from "./configOverrides";
 import { newObservations, type Observations, observeEvent } from "./observeEvents";
@@ -76,13 +77,4 @@ export async function runRefreshPreview(
     return (key: string) => merged.get(key);
   };
   return { project: settings.name, stack: stackName, observations, ...(failure !== undefined ? { failure } : {}), config };
-}
-
-// The Automation API's CommandError carries the CLI's stderr; keep its error lines, not the usage text.
-function commandMessage(error: unknown): string {
-  const result = (error as { commandResult?: { stderr?: unknown } }).commandResult;
-  const stderr = typeof result?.stderr === "string" ? result.stderr : "";
-  const lines = stderr.split("\n").map((l) => l.trim()).filter((l) => l.startsWith("error:"));
-  if (lines.length > 0) return lines.join("\n");
-  return error instanceof Error ? error.message.split("\n").slice(0, 5).join("\n") : String(error);
 }

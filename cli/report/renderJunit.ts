@@ -2,44 +2,56 @@ import { XMLBuilder } from "fast-xml-parser";
 import { findingDetail, propertyDrift, STATUS_LABELS } from "../drift/describeFinding";
 import type { DriftReport, ResourceFinding } from "../drift/model";
 import { xmlAttribute, xmlText } from "../output/inert/xmlText";
+import { type StackGroup, stackGroups } from "./stackGroups";
 
 /**
- * The report as JUnit XML: one test suite for the stack, one test case per resource (BucketEncryption
+ * The report as JUnit XML: one test suite per stack, one test case per resource (BucketEncryption
  * or other change), a `<failure>` per drifted property (or per missing rule/bucket/pending create),
- * an `<error>` for a resource that could not be read. CI systems render this format natively.
- * Every attribute and text goes through the XML sanitiser (`inert/xmlText`): the builder is told
- * not to escape again, and the file is XML 1.0 that strict parsers accept, whatever the values.
+ * an `<error>` for a resource that could not be read and for each error of the stack (its state
+ * could not be read, the preview failed). Errors tied to no stack get a suite named after the
+ * project. CI systems render this format natively. Every attribute and text goes through the XML
+ * sanitiser (`inert/xmlText`): the builder is told not to escape again, and the file is XML 1.0
+ * that strict parsers accept, whatever the values.
  */
 export function renderJunit(report: DriftReport): string {
-  const cases: TestCase[] = [...report.resources.map(resourceCase), ...report.otherChanges.map((c) => testCase(`${c.type} ${c.name}`, `drift.${report.stack}.other`, {
-    failure: [problem(c.operation, `${c.operation} planned`, c.urn)],
-  })), ...report.errors.map((e, i) => testCase(`preview error ${i + 1}`, `drift.${report.stack}`, {
-    error: [problem(e.code ?? "error", e.message, e.message)],
-  }))];
-  const failures = cases.reduce((n, c) => n + (c.failure?.length ?? 0), 0);
-  const errors = cases.reduce((n, c) => n + (c.error?.length ?? 0), 0);
+  const suites = stackGroups(report).map((group) => suite(report, group));
+  const total = (key: "@_tests" | "@_failures" | "@_errors") => suites.reduce((n, s) => n + s[key], 0);
   const document = {
     "?xml": { "@_version": "1.0", "@_encoding": "UTF-8" },
     testsuites: {
       "@_name": "pulumi-bucket-encryption drift",
-      "@_tests": cases.length,
-      "@_failures": failures,
-      "@_errors": errors,
+      "@_tests": total("@_tests"),
+      "@_failures": total("@_failures"),
+      "@_errors": total("@_errors"),
       "@_time": seconds(report.durationMs),
-      testsuite: {
-        "@_name": xmlAttribute(`drift ${report.project}/${report.stack}`),
-        "@_tests": cases.length,
-        "@_failures": failures,
-        "@_errors": errors,
-        "@_skipped": 0,
-        "@_time": seconds(report.durationMs),
-        "@_timestamp": xmlAttribute(report.generatedAt),
-        testcase: cases,
-      },
+      testsuite: suites,
     },
   };
   const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@_", format: true, suppressEmptyNode: true, processEntities: false });
   return String(builder.build(document));
+}
+
+function suite(report: DriftReport, group: StackGroup) {
+  const stack = group.summary?.name;
+  const classname = stack !== undefined ? `drift.${stack}` : "drift";
+  const cases: TestCase[] = [
+    ...group.resources.map(resourceCase),
+    ...group.otherChanges.map((c) => testCase(`${c.type} ${c.name}`, `${classname}.other`, { failure: [problem(c.operation, `${c.operation} planned`, c.urn)] })),
+    ...group.errors.map((e, i) => testCase(`${report.source === "state" ? "state" : "preview"} error ${i + 1}`, classname, { error: [problem(e.code ?? "error", e.message, e.message)] })),
+  ];
+  const failures = cases.reduce((n, c) => n + (c.failure?.length ?? 0), 0);
+  const errors = cases.reduce((n, c) => n + (c.error?.length ?? 0), 0);
+  return {
+    "@_name": xmlAttribute(stack !== undefined ? `drift ${report.project}/${stack}` : `drift ${report.project}`),
+    "@_tests": cases.length,
+    "@_failures": failures,
+    "@_errors": errors,
+    "@_skipped": 0,
+    // Stacks are read side by side: the report's duration is each suite's too.
+    "@_time": seconds(report.durationMs),
+    "@_timestamp": xmlAttribute(report.generatedAt),
+    testcase: cases,
+  };
 }
 
 /** One `<failure>` or `<error>`: attributes and text, as fast-xml-parser's builder takes them. */
@@ -73,7 +85,7 @@ function resourceCase(r: ResourceFinding): TestCase {
     case "in-sync":
       return testCase(name, classname);
     case "drifted":
-      return testCase(name, classname, { failure: (r.properties ?? []).map((p) => problem("drifted", propertyDrift(p), findingDetail(r))) });
+      return testCase(name, classname, { failure: (r.properties ?? []).map((p) => problem("drifted", propertyDrift(r, p), findingDetail(r))) });
     case "unreadable":
       return testCase(name, classname, { error: [problem(r.error?.code ?? "unreadable", r.error?.message ?? STATUS_LABELS[r.status], findingDetail(r))] });
     case "rule-missing":

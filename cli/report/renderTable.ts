@@ -3,6 +3,7 @@ import type { DriftReport, ResourceStatus } from "../drift/model";
 import { displayText, MAX_DISPLAY_MESSAGE } from "../output/inert/displayText";
 import { type Paint, type Tone } from "../output/style";
 import { type Cell, textTable } from "../output/textTable";
+import { type StackGroup, sourceText, stackGroups, stacksText } from "./stackGroups";
 
 const TONES: Readonly<Record<ResourceStatus, Tone>> = {
   "in-sync": "good",
@@ -16,30 +17,50 @@ const TONES: Readonly<Record<ResourceStatus, Tone>> = {
 // Every value from the state, the program or a server goes through the display sanitiser before
 // it is placed, measured or coloured.
 const shown: Quote = (value, kind) => displayText(value, kind === "message" ? MAX_DISPLAY_MESSAGE : undefined);
+const value = (text: string) => shown(text, "value");
 
-/** The report as the terminal shows it: one row per resource, then other changes, errors and a verdict. */
+/**
+ * The report as the terminal shows it: per stack (a heading for each when there are several), one
+ * row per resource, then other changes and errors; then the verdict over the whole report.
+ */
 export function renderTable(report: DriftReport, paint: Paint): string {
   const lines: string[] = [];
-  lines.push(paint("strong", `Drift report for stack ${shown(report.stack, "value")} (project ${shown(report.project, "value")})`), "");
-  if (report.resources.length > 0) {
+  lines.push(paint("strong", `Drift report for ${stacksText(report, value)} (project ${value(report.project)})`), `Compared with ${sourceText(report.source)}.`, "");
+  const groups = stackGroups(report);
+  const several = report.stack === undefined;
+  for (const group of groups) {
+    if (several) lines.push(paint("strong", group.summary !== undefined ? `Stack ${value(group.summary.name)}: ${outcomeWord(group.summary.outcome)}` : "Not tied to a stack"));
+    lines.push(...groupLines(group, paint, several), "");
+  }
+  if (groups.length === 0) lines.push("No stack to compare.", "");
+  lines.push(verdict(report, paint));
+  return lines.join("\n") + "\n";
+}
+
+function groupLines(group: StackGroup, paint: Paint, several: boolean): string[] {
+  const lines: string[] = [];
+  if (group.resources.length > 0) {
     const rows: Cell[][] = [["STATUS", "RESOURCE", "BUCKET", "DETAIL"].map((h) => ({ tone: "dim", text: h }))];
-    for (const r of report.resources) {
-      rows.push([{ tone: TONES[r.status], text: STATUS_LABELS[r.status] }, shown(r.name, "value"), r.id !== undefined ? shown(r.id, "value") : "-", findingDetail(r, shown)]);
+    for (const r of group.resources) {
+      rows.push([{ tone: TONES[r.status], text: STATUS_LABELS[r.status] }, value(r.name), r.id !== undefined ? value(r.id) : "-", findingDetail(r, shown)]);
     }
     lines.push(textTable(rows, paint));
-  } else {
-    lines.push("No BucketEncryption resources in this stack or program.");
+  } else if (group.summary !== undefined) {
+    lines.push(several ? "No BucketEncryption resources in this stack." : "No BucketEncryption resources in this stack or program.");
   }
-  if (report.otherChanges.length > 0) {
+  if (group.otherChanges.length > 0) {
     lines.push("", paint("strong", "Other resources that would change:"));
-    lines.push(textTable(report.otherChanges.map((c) => [shown(c.operation, "value"), shown(c.type, "value"), shown(c.name, "value")])));
+    lines.push(textTable(group.otherChanges.map((c) => [value(c.operation), value(c.type), value(c.name)])));
   }
-  if (report.errors.length > 0) {
+  if (group.errors.length > 0) {
     lines.push("", paint("bad", "Errors:"));
-    for (const e of report.errors) lines.push(`  ${shown(e.message, "message")}`);
+    for (const e of group.errors) lines.push(`  ${shown(e.message, "message")}`);
   }
-  lines.push("", verdict(report, paint));
-  return lines.join("\n") + "\n";
+  return lines;
+}
+
+function outcomeWord(outcome: DriftReport["outcome"]): string {
+  return outcome === "in-sync" ? "In sync" : outcome === "drift" ? "Drift found" : "Error";
 }
 
 function verdict(report: DriftReport, paint: Paint): string {
@@ -54,6 +75,5 @@ function verdict(report: DriftReport, paint: Paint): string {
     `${c.otherChanges} other changes`,
   ].join(", ");
   const tone: Tone = report.outcome === "in-sync" ? "good" : "bad";
-  const word = report.outcome === "in-sync" ? "In sync" : report.outcome === "drift" ? "Drift found" : "Error";
-  return `${paint(tone, word)}: ${parts} (exit ${report.exitCode}).`;
+  return `${paint(tone, outcomeWord(report.outcome))}: ${parts} (exit ${report.exitCode}).`;
 }

@@ -18,6 +18,9 @@ export const PLUGIN_PACKAGE = "bucket-encryption";
 /** The provider plugin's resource type token. */
 export const PLUGIN_RESOURCE_TYPE = `${PLUGIN_PACKAGE}:index:${RESOURCE_NAME}`;
 
+/** The provider plugin's provider resources' type token. */
+export const PLUGIN_PROVIDER_TYPE = `pulumi:providers:${PLUGIN_PACKAGE}`;
+
 /** Every type token a BucketEncryption may have. */
 export const RESOURCE_TYPES: readonly string[] = [DYNAMIC_RESOURCE_TYPE, PLUGIN_RESOURCE_TYPE];
 

@@ -12,6 +12,9 @@ import type { Cloud, PropertyProblem } from "../model/types";
 /** The provider's own inputs besides the clouds' objects: the request settings, by name. */
 export const REQUEST_SETTINGS = Object.keys(SETTING_KEYS) as ReadonlyArray<keyof typeof SETTING_KEYS>;
 
+/** The provider's inputs (and its stack config keys under `bucket-encryption:`): one object per cloud, then the request settings. */
+export const PROVIDER_CONFIG_KEYS: readonly string[] = [...CLOUDS, ...REQUEST_SETTINGS];
+
 /** The field of every cloud's object that replaces its public endpoint for the provider's resources. */
 export const ENDPOINT_FIELD = "endpoint";
 
@@ -41,9 +44,9 @@ export function readProviderConfig(inputs: Readonly<Record<string, unknown>>, ar
   const problems: PropertyProblem[] = [];
   const values = new Map<string, string>();
   const names = new Map<string, string>();
-  const known = [...CLOUDS, ...REQUEST_SETTINGS, ...ENGINE_INPUTS];
+  const known = [...PROVIDER_CONFIG_KEYS, ...ENGINE_INPUTS];
   for (const key of Object.keys(inputs)) {
-    if (!known.includes(key)) problems.push({ property: key, reason: `is not a setting of the bucket-encryption provider; the settings are ${[...CLOUDS, ...REQUEST_SETTINGS].join(", ")}` });
+    if (!known.includes(key)) problems.push({ property: key, reason: `is not a setting of the bucket-encryption provider; the settings are ${PROVIDER_CONFIG_KEYS.join(", ")}` });
   }
   const wellFormed: Cloud[] = [];
   for (const cloud of CLOUDS) {

@@ -1,5 +1,5 @@
 import { buildReport } from "../../cli/drift/buildReport";
-import type { DriftReport, ResourceFinding } from "../../cli/drift/model";
+import type { DriftReport, StacklessFinding } from "../../cli/drift/model";
 import type { BucketStatus } from "../../cli/fleet/bucketStatus";
 import { type ImportOutcome, importOutcome } from "../../cli/importFile/importReport";
 import { type ScanReport, scanRow } from "../../cli/scan/scanReport";
@@ -14,7 +14,7 @@ const urn = (name: string) => `urn:pulumi:prod::infra::pulumi-nodejs:dynamic/buc
  */
 export function hostileDriftReport(value: string): DriftReport {
   const at = (label: string) => ({ urn: urn(label), name: `${label}-${value}`, id: `aliyun:cn-hangzhou:${value}`, cloud: "aliyun", region: "cn-hangzhou", bucket: value, comparedWith: "program" as const });
-  const resources: ResourceFinding[] = [
+  const resources: StacklessFinding[] = [
     { ...at("a"), status: "in-sync", declared: { sseAlgorithm: value, kmsMasterKeyId: value }, live: { sseAlgorithm: value, kmsMasterKeyId: value } },
     {
       ...at("b"),
@@ -34,12 +34,17 @@ export function hostileDriftReport(value: string): DriftReport {
   return buildReport({
     tool: { name: "pulumi-bucket-encryption", version: "0.1.0" },
     project: `infra-${value}`,
-    stack: `prod-${value}`,
+    source: "program",
+    stacks: [
+      {
+        name: `prod-${value}`,
+        resources,
+        otherChanges: [{ urn: "urn:pulumi:prod::infra::aws:s3/bucket:Bucket::site", type: `aws:${value}`, name: `site-${value}`, operation: "update" }],
+        errors: [{ message: `preview failed: ${value}`, code: value }],
+      },
+    ],
     generatedAt: new Date("2026-11-25T06:00:00Z"),
     durationMs: 1234,
-    resources,
-    otherChanges: [{ urn: "urn:pulumi:prod::infra::aws:s3/bucket:Bucket::site", type: `aws:${value}`, name: `site-${value}`, operation: "update" }],
-    errors: [{ message: `preview failed: ${value}`, code: value }],
   });
 }
 

@@ -36,9 +36,13 @@ export interface Target {
   stop(): Promise<void>;
 }
 
-/** The Aliyun dialect on the emulator. */
-export async function emulatorTarget(name: string, credentials: { accessKeyId: string; secretAccessKey: string }): Promise<Target & { emulator: OssEmulator }> {
-  const emulator = new OssEmulator([credentials]);
+/** The Aliyun dialect on the emulator; `others` are further key pairs it accepts. */
+export async function emulatorTarget(
+  name: string,
+  credentials: { accessKeyId: string; secretAccessKey: string },
+  others: ReadonlyArray<{ accessKeyId: string; secretAccessKey: string }> = [],
+): Promise<Target & { emulator: OssEmulator }> {
+  const emulator = new OssEmulator([credentials, ...others]);
   const url = await emulator.start();
   return {
     name,

@@ -31,7 +31,7 @@ describe("examples/ci/github-drift.yml", () => {
     readonly run?: string;
     readonly uses?: string;
     readonly if?: string;
-    readonly with?: { readonly path?: string };
+    readonly with?: Readonly<Record<string, string>>;
   }
   const workflow = () => parseYaml(example("github-drift.yml")) as { on: { schedule?: unknown[] }; jobs: Record<string, { steps: Step[] }> };
 
@@ -40,14 +40,15 @@ describe("examples/ci/github-drift.yml", () => {
     assert.ok((workflow().on.schedule ?? []).length > 0, "it runs on a schedule");
   });
 
-  it("runs the report and uploads the JUnit and JSON files even when the report fails", () => {
+  it("runs the report with this repository's action, from state, with JSON and JUnit files; no program dependencies installed", () => {
     const steps = workflow().jobs["drift"]?.steps ?? [];
-    assert.ok(steps.some((s) => s.run?.includes("pulumi-bucket-encryption drift") === true));
-    const upload = steps.find((s) => s.uses?.startsWith("actions/upload-artifact@") === true);
-    assert.ok(upload, "an upload step");
-    assert.match(upload.if ?? "", /always\(\)/);
-    assert.deepEqual(upload.with?.path?.trim().split("\n"), ["drift.xml", "drift.json"]);
-    assert.deepEqual(driftOutputs(example("github-drift.yml")).sort(), ["json", "junit"]);
+    const action = steps.find((s) => s.uses?.startsWith("pulumi-bucket-encryption/pulumi-bucket-encryption@") === true);
+    assert.ok(action, "a step uses the action");
+    assert.equal(action.with?.["source"], "state");
+    assert.deepEqual(action.with?.["stack"]?.trim().split("\n"), ["dev", "prod"]);
+    assert.deepEqual([formatForFile(action.with?.["json-file"] ?? "", undefined), formatForFile(action.with?.["junit-file"] ?? "", undefined)], ["json", "junit"]);
+    assert.ok(steps.some((s) => s.uses?.startsWith("pulumi/actions@") === true), "the Pulumi CLI is installed");
+    assert.ok(!steps.some((s) => s.run?.includes("npm ci") === true), "no program dependencies are installed");
   });
 
   it("the schema does refuse a broken workflow (so the check above can fail)", () => {

@@ -45,7 +45,7 @@ describe("readSettings", () => {
     const [configKey, envKey] = SETTING_KEYS[key];
     it(`${key}: refuses ${REFUSED.map((r) => JSON.stringify(r)).join(", ")} from config and from the environment, naming the key`, () => {
       for (const raw of REFUSED) {
-        const expected = (name: string) => new Error(`${name} must be a positive whole number, not ${JSON.stringify(raw)}`);
+        const expected = (name: string) => ({ message: `${name} must be a positive whole number, not ${JSON.stringify(raw)}` });
         assert.throws(() => readSettings(configOf({ [configKey]: raw }), {}), expected(`stack config ${configKey}`));
         assert.throws(() => readSettings(noConfig, { [envKey]: raw }), expected(`environment ${envKey}`));
         // A bad value in config is reported as config's even when the environment holds a good one.

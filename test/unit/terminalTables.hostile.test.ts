@@ -112,10 +112,10 @@ describe("drift table: each value is bounded, not only the cell", () => {
     const report = buildReport({
       tool: { name: "pulumi-bucket-encryption", version: "0.1.0" },
       project: "infra",
-      stack: "prod",
+      source: "program",
       generatedAt: new Date("2026-11-25T06:00:00Z"),
       durationMs: 1,
-      resources: [
+      stacks: [{ name: "prod", otherChanges: [], errors: [], resources: [
         {
           urn: "urn:pulumi:prod::infra::pulumi-nodejs:dynamic/bucketEncryption:BucketEncryption::b",
           name: "b",
@@ -126,9 +126,7 @@ describe("drift table: each value is bounded, not only the cell", () => {
             { property: "kmsMasterKeyId", declared: "k1", live: "k2" },
           ],
         },
-      ],
-      otherChanges: [],
-      errors: [],
+      ] }],
     });
     const text = renderTable(report, painter(false));
     assert.match(text, /live A{200}… \(99800 more characters\); kmsMasterKeyId: declared k1, live k2\. Next/);

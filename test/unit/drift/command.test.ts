@@ -12,7 +12,7 @@ describe("drift command line", () => {
   it("--help lists the options, an example and the exit codes", () => {
     const result = cli("drift", "--help");
     assert.equal(result.status, 0);
-    for (const text of ["--stack", "--cwd", "--parallel", "--config", "--format", "--output", "--no-color", "Examples:", "$ pulumi-bucket-encryption drift --stack prod", "0 in sync, 2 drift", "1 error"]) {
+    for (const text of ["--stack", "--cwd", "--parallel", "--config", "--format", "--output", "--no-color", "--source", "--all-stacks", "--concurrency", "Examples:", "$ pulumi-bucket-encryption drift --stack prod", "--source state --all-stacks", "0 in sync, 2 drift", "1 error"]) {
       assert.ok(result.stdout.includes(text), `help lacks ${text}:\n${result.stdout}`);
     }
   });
@@ -29,12 +29,27 @@ describe("drift command line", () => {
     ["an unknown format", ["drift", "--format", "xml"]],
     ["a parallelism of 0", ["drift", "--parallel", "0"]],
     ["an unknown option", ["drift", "--frobnicate"]],
+    ["an unknown source", ["drift", "--source", "cache"]],
+    ["a concurrency of 0", ["drift", "--source", "state", "--concurrency", "0"]],
   ];
   for (const [name, args] of usage) {
     it(`${name} is a usage error: exit 1, never 2`, () => {
       const result = cli(...args);
       assert.equal(result.status, 1, result.stderr);
       assert.match(result.stderr, /error:/);
+    });
+  }
+  const combinations: Array<[string, string[], RegExp]> = [
+    ["two stacks from the program", ["drift", "--stack", "a", "--stack", "b"], /several --stack need --source state/],
+    ["--all-stacks from the program", ["drift", "--all-stacks"], /--all-stacks needs --source state/],
+    ["--parallel with the state", ["drift", "--source", "state", "--parallel", "2"], /--parallel applies to --source program/],
+  ];
+  for (const [name, args, message] of combinations) {
+    it(`${name} is a usage error that says why: exit 1, before anything runs`, () => {
+      const result = cli(...args, "--cwd", path.join(REPO_ROOT, "schema"));
+      assert.equal(result.status, 1, result.stderr);
+      assert.match(result.stderr, message);
+      assert.doesNotMatch(result.stderr, /Pulumi\.yaml|project/i, "it stopped before opening the project");
     });
   }
   it("a directory without a Pulumi project is an error (exit 1)", () => {

@@ -1,11 +1,11 @@
-import { buildReport } from "../../../cli/drift/buildReport";
-import type { DriftReport, OtherChange, ReportError, ResourceFinding } from "../../../cli/drift/model";
+import { buildReport, type StackPart } from "../../../cli/drift/buildReport";
+import type { DriftReport, DriftSource, ReportError, StacklessChange, StacklessFinding } from "../../../cli/drift/model";
 
 const urn = (name: string) => `urn:pulumi:prod::infra::pulumi-nodejs:dynamic/bucketEncryption:BucketEncryption::${name}`;
 const at = (name: string, bucket: string) => ({ urn: urn(name), name, id: `aliyun:cn-hangzhou:${bucket}`, cloud: "aliyun", region: "cn-hangzhou", bucket, comparedWith: "program" as const });
 
 /** One finding of every status, with text that needs escaping in every format. */
-export const FINDINGS: Readonly<Record<string, ResourceFinding>> = {
+export const FINDINGS: Readonly<Record<string, StacklessFinding>> = {
   inSync: { ...at("logs", "acme-logs"), status: "in-sync", declared: { sseAlgorithm: "KMS", kmsMasterKeyId: "k1" }, live: { sseAlgorithm: "KMS", kmsMasterKeyId: "k1" } },
   drifted: {
     ...at("backups", "acme-backups"),
@@ -38,18 +38,22 @@ export const FINDINGS: Readonly<Record<string, ResourceFinding>> = {
   },
 };
 
-export const OTHER: OtherChange = { urn: "urn:pulumi:prod::infra::aws:s3/bucket:Bucket::site", type: "aws:s3/bucket:Bucket", name: "site", operation: "update" };
+export const OTHER: StacklessChange = { urn: "urn:pulumi:prod::infra::aws:s3/bucket:Bucket::site", type: "aws:s3/bucket:Bucket", name: "site", operation: "update" };
 
 /** A report over the given findings, with fixed time so renderings are stable. */
-export function sampleReport(resources: readonly ResourceFinding[], otherChanges: readonly OtherChange[] = [], errors: readonly ReportError[] = []): DriftReport {
+export function sampleReport(resources: readonly StacklessFinding[], otherChanges: readonly StacklessChange[] = [], errors: readonly ReportError[] = []): DriftReport {
+  return stacksReport("program", [{ name: "prod", resources, otherChanges, errors }]);
+}
+
+/** A report over several stacks (or none), with fixed time, and errors tied to no stack. */
+export function stacksReport(source: DriftSource, stacks: readonly StackPart[], errors: readonly ReportError[] = []): DriftReport {
   return buildReport({
     tool: { name: "pulumi-bucket-encryption", version: "0.1.0" },
     project: "infra",
-    stack: "prod",
+    source,
+    stacks,
+    errors,
     generatedAt: new Date("2026-11-25T06:00:00Z"),
     durationMs: 1234,
-    resources,
-    otherChanges,
-    errors,
   });
 }

@@ -1,0 +1,63 @@
+import type * as Automation from "@pulumi/pulumi/automation";
+import { commandMessage } from "../../automation/commandMessage";
+import type { ConfigLookup } from "../../../provider/internal";
+import { BUCKET_ENCRYPTION_TYPE } from "../resourceTypes";
+import { fingerprint } from "./fingerprint";
+import { type RecordedResource, recordedResources } from "./recordedResources";
+
+/** One stack as its state and config recorded it. */
+export interface StackState {
+  readonly resources: readonly RecordedResource[];
+  /** The stack's config (secrets decrypted), with the run's overrides; what dynamic resources read. */
+  readonly config: ConfigLookup;
+  /** A digest of the config keys the provider reads (credentials, request settings). */
+  readonly configFingerprint: string;
+}
+
+/** The stack-config namespaces the dynamic provider reads. */
+const PROVIDER_NAMESPACES = ["alicloud:", "jdcloud:", "bucketEncryption:"];
+
+/** The workspace calls this needs: a stack's export and its config (the Automation API's; stand-ins in tests). */
+export interface StateWorkspace {
+  exportStack(name: string): Promise<unknown>;
+  getAllConfig: Automation.Workspace["getAllConfig"];
+}
+
+/**
+ * Reads stack `name`'s state and config through the Automation API: `stack export` (see
+ * exportState.ts for when it shows secrets) and `config`, both read-only and started together. Nothing is selected and nothing written. The config is needed only by dynamic
+ * resources: when there are none, its failure is no failure. Rejects, with the CLI's own message,
+ * when the state (or a config that is needed) cannot be read, or when either takes longer than
+ * `timeoutMs`.
+ */
+export async function readStackState(workspace: StateWorkspace, name: string, overrides: ReadonlyMap<string, string>, timeoutMs: number): Promise<StackState> {
+  const exported = bounded(workspace.exportStack(name), timeoutMs, `reading the state of stack ${name}`);
+  const config = bounded(workspace.getAllConfig(name), timeoutMs, `reading the config of stack ${name}`);
+  // Awaited below only when needed; it must not go unhandled when it is not.
+  config.catch(() => undefined);
+  const resources = recordedResources(await cliResult(exported));
+  const values = new Map<string, string>();
+  if (resources.some((r) => r.type === BUCKET_ENCRYPTION_TYPE)) {
+    for (const [key, entry] of Object.entries(await cliResult(config))) values.set(key, entry.value);
+  }
+  for (const [key, value] of overrides) values.set(key, value);
+  const read = [...values].filter(([key]) => PROVIDER_NAMESPACES.some((ns) => key.startsWith(ns)));
+  return { resources, config: (key) => values.get(key), configFingerprint: fingerprint(read) };
+}
+
+// The CLI's failure as its own error lines, not the API's whole transcript.
+async function cliResult<T>(pending: Promise<T>): Promise<T> {
+  try {
+    return await pending;
+  } catch (error) {
+    throw new Error(commandMessage(error), { cause: error });
+  }
+}
+
+function bounded<T>(pending: Promise<T>, timeoutMs: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${timeoutMs / 1000} s`)), timeoutMs);
+  });
+  return Promise.race([pending, timeout]).finally(() => clearTimeout(timer));
+}
