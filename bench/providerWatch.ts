@@ -4,30 +4,43 @@ import { readdirSync, readFileSync } from "node:fs";
 export interface ProviderUsage {
   readonly cpuMs: number;
   readonly peakRssMiB: number;
+  /** How many provider processes were seen. */
+  readonly processes: number;
 }
 
 const CLOCK_TICKS_PER_SECOND = 100;
+const EXEC_GRACE_MS = 1000;
+
+/** Whether a process's command line (NUL-separated) is a dynamic provider's (not its launcher's `node -e`). */
+export function isDynamicProvider(cmdline: string): boolean {
+  return cmdline.includes("dynamic-provider") && !cmdline.includes("require.resolve");
+}
 
 /**
- * Watches the dynamic-provider processes that carry `marker` (a `NAME=value` entry) in their
- * environment, so providers of other runs on the same machine are never counted. CPU is user +
- * system time read from /proc at 20 Hz; a provider idles between its last operation and its end,
- * so the last sample holds all of its work.
+ * Watches the provider processes (those whose command line `isProvider` accepts; dynamic
+ * providers by default) that carry `marker` (a `NAME=value` entry) in their environment, so
+ * providers of other runs on the same machine are never counted. CPU is user + system time read
+ * from /proc at 20 Hz; a provider idles between its last operation and its end, so the last
+ * sample holds all of its work.
  */
-export function watchProviders(marker: string): { stop(): ProviderUsage } {
+export function watchProviders(marker: string, isProvider: (cmdline: string) => boolean = isDynamicProvider): { stop(): ProviderUsage } {
   const ours = new Map<number, { cpuTicks: number; peakKiB: number }>();
-  const others = new Set<number>();
+  // Other processes, with when they were first seen: a process caught between fork and exec
+  // still shows its parent's command line, so it is looked at again until the exec is surely done.
+  const others = new Map<number, number>();
   const sample = () => {
+    const now = performance.now();
     for (const entry of readdirSync("/proc")) {
       if (!/^\d+$/.test(entry)) continue;
       const pid = Number(entry);
-      if (others.has(pid)) continue;
+      const seen = others.get(pid);
+      if (seen !== undefined && now - seen > EXEC_GRACE_MS) continue;
       try {
         if (!ours.has(pid)) {
           const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
           const environ = readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
-          if (!cmdline.includes("dynamic-provider") || cmdline.includes("require.resolve") || !environ.includes(marker)) {
-            others.add(pid);
+          if (!isProvider(cmdline) || !environ.includes(marker)) {
+            if (seen === undefined) others.set(pid, now);
             continue;
           }
           ours.set(pid, { cpuTicks: 0, peakKiB: 0 });
@@ -54,6 +67,7 @@ export function watchProviders(marker: string): { stop(): ProviderUsage } {
       return {
         cpuMs: (all.reduce((sum, f) => sum + f.cpuTicks, 0) * 1000) / CLOCK_TICKS_PER_SECOND,
         peakRssMiB: all.reduce((max, f) => Math.max(max, f.peakKiB), 0) / 1024,
+        processes: all.length,
       };
     },
   };

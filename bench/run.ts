@@ -14,16 +14,18 @@ import { type CycleFigures, runCycle } from "./pulumiScale";
 import { fleetScanFigures } from "./fleetScan";
 import { DRIFT_TARGET_RATIO, type DriftFigures, measureDrift } from "./driftReport";
 import { measureStateDrift, type StateComparison } from "./stateDrift";
+import { pluginVsDynamicPart } from "./pluginVsDynamic";
 
 // `npm run bench`: every figure of the performance report from one run, printed as a Markdown
 // report (also written to build/reports/bench.md). Timings are medians; ratios come from the
-// same run. BENCH_PARTS chooses the parts ("network,loopback,drift", all by default).
+// same run. BENCH_PARTS chooses the parts ("network,loopback,drift,plugin", all by default).
+// The plugin part (bench/pluginVsDynamic.ts): BENCH_PLUGIN_SIZE (300), BENCH_PLUGIN_RUNS (5).
 // The drift part: BENCH_DRIFT_SIZE resources (500), BENCH_DRIFT_RUNS alternating runs (9).
 // The real-network scenario: BENCH_NET_SIZES (default "20,100,300"), BENCH_NET_RTT_MS (30),
 // BENCH_NET_RUNS (1), BENCH_NET_CONTENDERS (all; "floor,ours" for a quick look).
 // The loopback part: BENCH_SIZES (e.g. "1,10") and BENCH_RUNS shorten it.
 
-const PARTS = new Set((process.env["BENCH_PARTS"] ?? "network,loopback,drift,state").split(",").map((p) => p.trim()));
+const PARTS = new Set((process.env["BENCH_PARTS"] ?? "network,loopback,drift,state,plugin").split(",").map((p) => p.trim()));
 const NET_SIZES = (process.env["BENCH_NET_SIZES"] ?? "20,100,300").split(",").map(Number);
 const NET_RTT_MS = Number(process.env["BENCH_NET_RTT_MS"] ?? "30");
 const NET_RUNS = Number(process.env["BENCH_NET_RUNS"] ?? "1");
@@ -71,7 +73,8 @@ async function main(): Promise<void> {
   const loopback = PARTS.has("loopback") ? await loopbackPart(tools) : {};
   const drift = PARTS.has("drift") ? await driftPart(tools) : undefined;
   const state = PARTS.has("state") ? await statePart(tools) : undefined;
-  writeReports({ networkFigures, ...loopback, ...(drift !== undefined ? { drift } : {}), ...(state !== undefined ? { state } : {}) });
+  const plugin = PARTS.has("plugin") ? await pluginVsDynamicPart(tools, out) : undefined;
+  writeReports({ networkFigures, ...loopback, ...(drift !== undefined ? { drift } : {}), ...(state !== undefined ? { state } : {}), ...(plugin !== undefined ? { plugin } : {}) });
 }
 
 /** Clients, engine scale and fleet scan on loopback. */
