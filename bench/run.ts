@@ -18,7 +18,7 @@ import { pluginVsDynamicPart } from "./pluginVsDynamic";
 
 // `npm run bench`: every figure of the performance report from one run, printed as a Markdown
 // report (also written to build/reports/bench.md). Timings are medians; ratios come from the
-// same run. BENCH_PARTS chooses the parts ("network,loopback,drift,plugin", all by default).
+// same run. BENCH_PARTS chooses the parts ("network,loopback,drift,state,plugin", all by default).
 // The plugin part (bench/pluginVsDynamic.ts): BENCH_PLUGIN_SIZE (300), BENCH_PLUGIN_RUNS (5).
 // The drift part: BENCH_DRIFT_SIZE resources (500), BENCH_DRIFT_RUNS alternating runs (9).
 // The real-network scenario: BENCH_NET_SIZES (default "20,100,300"), BENCH_NET_RTT_MS (30),
