@@ -158,7 +158,8 @@ function libraryProviderFor(cache: CredentialCache): CredentialsProvider {
 /**
  * The source a plan describes, built on `@alicloud/credentials`'s providers (the STS protocol,
  * the OIDC token file, the metadata service's token dance, the CLI's profile modes are all the
- * library's). No request is made until `fetch`.
+ * library's), each file the library reads checked first by the bounded reader; the credentials
+ * URI is fetched by fetchCredentialsUri. No request is made until `fetch`.
  */
 export function aliyunCredentialSource(plan: AliyunCredentialPlan, now: () => number = Date.now): CredentialSource {
   const base = baseSource(plan.base, plan.stsEndpoint);
