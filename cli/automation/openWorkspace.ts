@@ -1,6 +1,7 @@
 import path from "node:path";
 import type * as Automation from "@pulumi/pulumi/automation";
 import { withDeferredModules } from "./deferredModules";
+import { isPulumiMissing, PulumiNotFoundError } from "./pulumiNotFound";
 
 /** The Automation API's module. */
 export type AutomationApi = typeof Automation;
@@ -15,12 +16,15 @@ export interface OpenedWorkspace {
  * A local workspace over the project in `workDir`, driving the `pulumi` on PATH with the
  * process's environment, opened for one short-lived command. Opening one costs a process start
  * twice over: the SDK's module graph and a `pulumi version` run; this overlaps the two and skips
- * the part of the graph a workspace never runs (see {@link closureSerializationModules}).
+ * the part of the graph a workspace never runs (see {@link closureSerializationModules}). Rejects
+ * with PulumiNotFoundError when there is no `pulumi` on PATH.
  */
 export async function openWorkspace(workDir: string): Promise<OpenedWorkspace> {
   // The version probe is a child process: started first, it runs while the SDK loads below.
   const { PulumiCommand } = require("@pulumi/pulumi/automation/cmd") as Pick<AutomationApi, "PulumiCommand">;
-  const probe = PulumiCommand.get();
+  const probe = PulumiCommand.get().catch((error: unknown) => {
+    throw isPulumiMissing(error) ? new PulumiNotFoundError({ cause: error }) : error;
+  });
   // Awaited below; should loading the SDK throw first, the probe's own failure must not go
   // unhandled on top of it.
   probe.catch(() => undefined);

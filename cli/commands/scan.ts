@@ -103,9 +103,10 @@ async function runScan(options: ScanOptions): Promise<ExitCode> {
     }
   }
 
-  // Concurrency halves while the service throttles (429, SlowDown) and grows back while it does not.
+  // Every request, retries included, waits for room under one limit that halves while the service
+  // throttles (429, SlowDown) and grows back while it does not.
   const limit = new AdaptiveLimit(options.concurrency);
-  const client = createClient({ config: () => undefined, env: process.env }, { onThrottled: () => limit.throttled() }).client;
+  const client = createClient({ config: () => undefined, env: process.env }, { admission: () => limit.admit() }).client;
   const progress = new ProgressDisplay(process.stderr).counter("scanning buckets");
   const duplicates = new Map<string, number>();
   let statuses: readonly BucketStatus[];

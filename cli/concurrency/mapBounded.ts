@@ -3,8 +3,8 @@ import { AdaptiveLimit } from "./adaptiveLimit";
 /**
  * Maps `items` through `task` with at most `limit.current` tasks in flight (a number is a fixed
  * limit), keeping the input order in the result. The limit is read each time a task may start,
- * so an AdaptiveLimit lowered while a service throttles takes effect at once; each task that
- * completes counts as a success towards raising it again. A task's rejection
+ * so an AdaptiveLimit lowered while a service throttles takes effect at once (the requests
+ * themselves wait in its `admit`). A task's rejection
  * is the caller's to catch inside `task`: one item's failure must not stop the others, so this
  * never short-circuits; a rejection that escapes is rethrown after every started task settles.
  *
@@ -28,7 +28,6 @@ export async function mapBounded<T, R>(items: readonly T[], limit: number | Adap
           .then(
             (value) => {
               results[index] = value;
-              control.succeeded();
             },
             (error: unknown) => {
               failure ??= { error };

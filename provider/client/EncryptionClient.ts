@@ -25,7 +25,7 @@ import type { Attempt } from "./attempt";
 import { credentialHeaderProblem } from "./credentialHeaderProblem";
 import { listAllBuckets, type ListOptions } from "./listBuckets";
 import { acknowledged, failure, headerValue, isGone, isSuccess, requestIdOf, unproven } from "./responses";
-import { abortableSleep, type ClientStats, type RetryClock, withRetries } from "./retryLoop";
+import { abortableSleep, type ClientStats, type RetryClock, type RetryLoopOptions, withRetries } from "./retryLoop";
 import { sendAttempt, type TimeoutOptions, type Transport } from "./sendAttempt";
 import { classifySuccessBody } from "./successBody";
 
@@ -49,10 +49,12 @@ export interface ClientOptions {
   readonly random?: () => number;
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /**
-   * Called when the service throttles an attempt (429, SlowDown, …) that will be retried: a caller
-   * running many operations at once lowers its concurrency (see the CLI's AdaptiveLimit).
+   * Waited for before each attempt, retries included; resolves to the function told whether the
+   * service throttled that attempt (429, SlowDown, …). A caller running many operations at once
+   * bounds the requests in flight with it and lowers the bound while the service throttles, so a
+   * retry of a throttled request waits its turn (see the CLI's AdaptiveLimit).
    */
-  readonly onThrottled?: () => void;
+  readonly admission?: () => Promise<(throttled: boolean) => void>;
 }
 
 /**
@@ -87,6 +89,8 @@ export class EncryptionClient {
   private readonly signing = new SigningCache();
   private readonly retry: RetryPolicy;
   private readonly clock: RetryClock;
+  /** The caller's admission, told of each attempt whether the service throttled it. */
+  private readonly admission: RetryLoopOptions["admission"];
 
   /** Throws RangeError, naming the option, for a duration Node's timers cannot hold. */
   constructor(private readonly options: ClientOptions) {
@@ -98,6 +102,14 @@ export class EncryptionClient {
       timerDelayProblem("retry.maxElapsedMs", this.retry.maxElapsedMs);
     if (problem !== undefined) throw new RangeError(problem);
     this.clock = { now: options.now ?? (() => new Date()), random: options.random ?? Math.random, sleep: options.sleep ?? abortableSleep };
+    const admit = options.admission;
+    this.admission =
+      admit !== undefined
+        ? async () => {
+            const settle = await admit();
+            return (failure) => settle(failure !== undefined && throttled(failure));
+          }
+        : undefined;
     this.transport = {
       agents: { http: new http.Agent({ keepAlive: true }), https: new RegionalHttpsAgent(connectionReuseFrom(process.env)) },
       timeouts,
@@ -188,10 +200,6 @@ export class EncryptionClient {
     this.transport.agents.https.destroy();
   }
 
-  private noteRetry(error: Error): void {
-    if (throttled(error)) this.options.onThrottled?.();
-  }
-
   private onBucket<T>(location: BucketLocation, unsigned: BucketRequest, signal: AbortSignal | undefined, interpret: Call<T>["interpret"]): Promise<T> {
     const context = contextOf(formatResourceId(location), location.cloud, cloudModule(location.cloud), unsigned);
     return this.run({ identity: location, signatureVersion: location.signatureVersion, unsigned, context, signal, interpret });
@@ -199,7 +207,7 @@ export class EncryptionClient {
 
   private run<T>(call: Call<T>): Promise<T> {
     const cloud = cloudModule(call.context.cloud);
-    const retry = { policy: this.retry, clock: this.clock, stats: this.stats, context: call.context, onRetry: (error: Error) => this.noteRetry(error) };
+    const retry = { policy: this.retry, clock: this.clock, stats: this.stats, context: call.context, ...(this.admission !== undefined ? { admission: this.admission } : {}) };
     return withRetries({ ...retry, ...(call.signal !== undefined ? { signal: call.signal } : {}) }, async (attempt, remainingMs) => {
       // Asked for each attempt: temporary credentials may have been renewed since the last one. A
       // failure here names its source and is final (it is not the service's answer).

@@ -14,7 +14,7 @@ export interface ConfiguredClient {
  * cloud and identity), deadlines and retries from the same configuration's settings (config, else
  * the environment). Throws, naming the key, when a setting is malformed; makes no request.
  */
-export function createClient(settings: CredentialSettings, observe: Pick<ClientOptions, "onThrottled"> = {}): ConfiguredClient {
+export function createClient(settings: CredentialSettings, observe: Pick<ClientOptions, "admission"> = {}): ConfiguredClient {
   const requestSettings = readSettings(settings.config, settings.env);
   const credentials = new CredentialsByIdentity(settings);
   const client = new EncryptionClient({ credentials: (target) => credentials.get(target), timeouts: requestSettings.timeouts, retry: requestSettings.retry, ...observe });

@@ -30,8 +30,13 @@ export interface RetryLoopOptions {
   /** Which resource and call, for the final error. */
   readonly context: RequestContext;
   readonly signal?: AbortSignal;
-  /** Told of each failed attempt that will be retried (a caller may slow down when the service throttles). */
-  readonly onRetry?: (error: Error) => void;
+  /**
+   * Waited for before each attempt; resolves to the function told how that attempt ended: its
+   * failure (a retryable answer or a final error), or undefined when it succeeded. Lets a caller
+   * bound the requests in flight across many operations, retries included, and learn from each
+   * answer (a service that throttles).
+   */
+  readonly admission?: () => Promise<(failure: Error | undefined) => void>;
 }
 
 /**
@@ -47,14 +52,18 @@ export async function withRetries<T>(options: RetryLoopOptions, attempt: (n: num
   const started = clock.now().getTime();
   const elapsed = () => clock.now().getTime() - started;
   for (let n = 1; ; n++) {
+    // Admitted first, so the time spent waiting comes out of this attempt's budget, not on top of it.
+    const settle = await options.admission?.();
     stats.attempts++;
     let outcome: Attempt<T>;
     try {
       outcome = await attempt(n, Math.max(1, policy.maxElapsedMs - elapsed()));
     } catch (error) {
+      settle?.(error instanceof Error ? error : new Error(String(error)));
       stats.failures++;
       throw finalError(error, context, n);
     }
+    settle?.("retry" in outcome ? outcome.retry : undefined);
     if ("done" in outcome) return outcome.done;
     const wait = Math.max(outcome.waitMs ?? 0, backoffDelayMs(n, policy, clock.random));
     if (n >= policy.maxAttempts || elapsed() + wait >= policy.maxElapsedMs || signal?.aborted === true) {
@@ -62,7 +71,6 @@ export async function withRetries<T>(options: RetryLoopOptions, attempt: (n: num
       throw finalError(outcome.retry, context, n);
     }
     stats.retries++;
-    options.onRetry?.(outcome.retry);
     await clock.sleep(wait, signal);
   }
 }

@@ -4,6 +4,7 @@ import { isIP } from "node:net";
 import type tls from "node:tls";
 import { type ConnectionCounts, LoopbackServer } from "../support/loopbackServer";
 import { answerWithFault, type Fault, FaultPlan } from "./faults";
+import { type ListingQuirk, quirkyPage } from "./listingQuirks";
 import { flattenHeaders, type ReceivedRequest, verifyOssSignature, verifyS3Signature } from "./verifySignature";
 
 /** A stored rule, in the service's own words. */
@@ -86,6 +87,8 @@ export class OssEmulator {
    * `ContinuationToken` for the rest, as S3 does when it pages (JD Cloud documents no paging).
    */
   s3PageSize: number | undefined;
+  /** When set, ListBuckets pages wrongly in this way (see ListingQuirk). */
+  listingQuirk: ListingQuirk | undefined;
   /** Requests being handled now, and the most at once since the last reset (to check a client's bound). */
   inFlight = 0;
   peakInFlight = 0;
@@ -274,20 +277,23 @@ export class OssEmulator {
     }
     const token = dialect === "s3" ? (query["continuation-token"] ?? "") : "";
     const names = [...this.buckets.keys()].filter((n) => n.startsWith(prefix) && n > marker && n > token).sort();
-    const page = dialect === "oss" ? names.slice(0, maxKeys) : names.slice(0, this.s3PageSize ?? names.length);
-    const truncated = page.length < names.length;
+    const size = dialect === "oss" ? maxKeys : (this.s3PageSize ?? (this.listingQuirk !== undefined ? LIST_MAX_KEYS : names.length));
+    const quirky = this.listingQuirk !== undefined ? quirkyPage(this.listingQuirk, names, dialect === "oss" ? marker : token, size) : undefined;
+    const page = quirky?.names ?? names.slice(0, size);
+    const truncated = quirky !== undefined ? quirky.next !== undefined : page.length < names.length;
+    const next = quirky?.next ?? page.at(-1) ?? "";
     const entries = page.map((name) => {
-      const b = this.buckets.get(name) as StoredBucket;
+      const b = this.buckets.get(name) ?? { region: "cn-hangzhou", created: new Date(0) };
       return dialect === "s3"
         ? `<Bucket><Name>${name}</Name><CreationDate>${b.created.toISOString()}</CreationDate></Bucket>`
         : `\n    <Bucket>\n      <CreationDate>${b.created.toISOString()}</CreationDate>\n      <ExtranetEndpoint>oss-${b.region}.aliyuncs.com</ExtranetEndpoint>\n      <IntranetEndpoint>oss-${b.region}-internal.aliyuncs.com</IntranetEndpoint>\n      <Location>oss-${b.region}</Location>\n      <Name>${name}</Name>\n      <Region>${b.region}</Region>\n      <StorageClass>Standard</StorageClass>\n    </Bucket>`;
     });
     const body =
       dialect === "s3"
-        ? `<?xml version="1.0" encoding="UTF-8"?>\n<ListAllMyBucketsResult xmlns="${S3_NS}"><Owner><ID>emulator</ID></Owner><Buckets>${entries.join("")}</Buckets>${truncated ? `<ContinuationToken>${page.at(-1) ?? ""}</ContinuationToken>` : ""}</ListAllMyBucketsResult>`
+        ? `<?xml version="1.0" encoding="UTF-8"?>\n<ListAllMyBucketsResult xmlns="${S3_NS}"><Owner><ID>emulator</ID></Owner><Buckets>${entries.join("")}</Buckets>${truncated ? `<ContinuationToken>${next}</ContinuationToken>` : ""}</ListAllMyBucketsResult>`
         : `<?xml version="1.0" encoding="UTF-8"?>\n<ListAllMyBucketsResult>${
             truncated
-              ? `\n  <Prefix>${prefix}</Prefix>\n  <Marker>${marker}</Marker>\n  <MaxKeys>${maxKeys}</MaxKeys>\n  <IsTruncated>true</IsTruncated>\n  <NextMarker>${page.at(-1) ?? ""}</NextMarker>`
+              ? `\n  <Prefix>${prefix}</Prefix>\n  <Marker>${marker}</Marker>\n  <MaxKeys>${maxKeys}</MaxKeys>\n  <IsTruncated>true</IsTruncated>\n  <NextMarker>${next}</NextMarker>`
               : ""
           }\n  <Owner>\n    <ID>51264</ID>\n    <DisplayName>51264</DisplayName>\n  </Owner>\n  <Buckets>${entries.join("")}\n  </Buckets>\n</ListAllMyBucketsResult>\n`;
     return this.send(res, dialect, requestId, 200, body);

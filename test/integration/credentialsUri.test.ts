@@ -74,7 +74,7 @@ describe("a credentials URI (alicloud:credentialsUri, ALIBABA_CLOUD_CREDENTIALS_
     emulator.createBucket("uri-refused");
     await assert.rejects(
       lifecycle.create((await lifecycle.check({}, inputs("uri-refused"))).inputs),
-      /^CredentialSourceError: credentials from stack config alicloud:credentialsUri failed: get sts token failed, httpStatus: 503 ServiceUnavailable: sidecar is starting\. Next: /,
+      /^CredentialSourceError: credentials from stack config alicloud:credentialsUri failed: GET http:\/\/127\.0\.0\.1:\d+\/credentials answered HTTP 503 ServiceUnavailable: sidecar is starting\. Next: /,
     );
     assert.equal(emulator.log.length, before);
     refuse = false;

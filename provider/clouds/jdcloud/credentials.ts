@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseIni } from "ini";
+import { readCredentialFile, readOptionalCredentialFile } from "../../credentials/boundedFile";
 import type { CredentialSource } from "../../credentials/CredentialSource";
 import { type ConfigLookup, configKeyName, type CredentialConvention, fromConfig, fromEnvironment } from "../../credentials/staticConventions";
 import type { Surroundings } from "../../credentials/surroundings";
@@ -82,19 +82,19 @@ export function readJdcProfile(configText: string, currentText: string | undefin
   return { accessKeyId: id, secretAccessKey: secret, source: requested === undefined ? `${sourceName} ("${profile}")` : sourceName };
 }
 
-/** The source a JD Cloud plan describes; a profile is read when credentials are first needed. */
+/**
+ * The source a JD Cloud plan describes; a profile is read when credentials are first needed, each
+ * file through the bounded reader (a FIFO, a device or an oversized file fails naming it).
+ * `~/.jdc/current` is read only when no profile is named; its absence means `default`, but one
+ * that is there and cannot be read fails: falling back to `default` would sign as someone else.
+ */
 export function jdcloudCredentialSource(plan: JdcloudCredentialPlan): CredentialSource {
   if (plan.kind === "static") return { name: plan.name, fetch: () => Promise.resolve({ ...plan.credentials, source: plan.name }) };
   return {
     name: plan.name,
-    fetch: () => {
-      let currentText: string | undefined;
-      try {
-        currentText = readFileSync(plan.currentFile, "utf8");
-      } catch {
-        currentText = undefined;
-      }
-      return Promise.resolve(readJdcProfile(readFileSync(plan.configFile, "utf8"), currentText, plan.profile, plan.name));
+    fetch: async () => {
+      const currentText = plan.profile === undefined ? await readOptionalCredentialFile(plan.currentFile, "~/.jdc/current") : undefined;
+      return readJdcProfile(await readCredentialFile(plan.configFile, "~/.jdc/config"), currentText, plan.profile, plan.name);
     },
   };
 }

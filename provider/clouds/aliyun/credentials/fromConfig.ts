@@ -3,7 +3,7 @@ import { ObjectFields, readObjectConfig } from "../../../credentials/structuredC
 import type { Surroundings } from "../../../credentials/surroundings";
 import { CredentialConfigError } from "../../../errors/CredentialConfigError";
 import { RAM_NAMES } from "../names";
-import { checkedName, checkedUri, requireCliFile } from "./checks";
+import { checkedName, checkedUri, cliConfigFile, requireCliFile } from "./checks";
 import { ALIYUN_CONFIG, DEFAULT_SESSION_NAME, SESSION_DURATION_SECONDS } from "./conventions";
 import { OIDC_FIELDS, readOidc } from "./oidc";
 import type { AliyunBasePlan, AssumeRolePlan } from "./plan";
@@ -25,7 +25,7 @@ export function baseFromConfig(config: ConfigLookup, around: Surroundings): Aliy
   const profile = checkedName("profile", config(ALIYUN_CONFIG.profile), profileKey);
   if (profile !== undefined) {
     requireCliFile(around, profileKey, profile);
-    return { kind: "cliProfile", name: `${profileKey} (profile "${profile}" of ~/.aliyun/config.json)`, profile };
+    return { kind: "cliProfile", name: `${profileKey} (profile "${profile}" of ~/.aliyun/config.json)`, configFile: cliConfigFile(around), profile };
   }
   const roleKey = configKeyName(config, ALIYUN_CONFIG.ecsRoleName);
   const roleName = checkedName("ecsRoleName", config(ALIYUN_CONFIG.ecsRoleName), roleKey);

@@ -38,12 +38,13 @@ export function baseFromEnvironment(env: NodeJS.ProcessEnv, around: Surroundings
     return {
       kind: "cliProfile",
       name: profile !== undefined ? `environment ${ALIYUN_ENV.profile} (profile "${profile}" of ~/.aliyun/config.json)` : "the current profile of ~/.aliyun/config.json",
+      configFile: cliConfigFile(around),
       ...(profile !== undefined ? { profile } : {}),
     };
   }
   const sharedFile = env[ALIYUN_ENV.credentialsFile] ?? path.join(around.homeDir, ".alibabacloud", "credentials");
   if (around.fileExists(sharedFile)) {
-    return { kind: "sharedFile", name: `the shared credentials file ${sharedFile}${profile !== undefined ? ` (profile "${profile}")` : ""}`, ...(profile !== undefined ? { profile } : {}) };
+    return { kind: "sharedFile", name: `the shared credentials file ${sharedFile}${profile !== undefined ? ` (profile "${profile}")` : ""}`, file: sharedFile, ...(profile !== undefined ? { profile } : {}) };
   }
   if (profile !== undefined) throw new CredentialConfigError(`environment ${ALIYUN_ENV.profile}`, `names profile "${profile}" but neither ~/.aliyun/config.json nor ${sharedFile} exists`);
   const roleName = checkedName("ecsRoleName", env[ALIYUN_ENV.ecsMetadata], `environment ${ALIYUN_ENV.ecsMetadata}`);

@@ -16,8 +16,10 @@ export interface OidcPlan {
 export type AliyunBasePlan =
   | { readonly kind: "static"; readonly name: string; readonly credentials: Credentials }
   | OidcPlan
-  | { readonly kind: "cliProfile"; readonly name: string; readonly profile?: string }
-  | { readonly kind: "sharedFile"; readonly name: string; readonly profile?: string }
+  /** A profile of the CLI's `configFile` (`~/.aliyun/config.json`, which the library reads itself). */
+  | { readonly kind: "cliProfile"; readonly name: string; readonly configFile: string; readonly profile?: string }
+  /** A profile of the shared credentials `file` (which the library reads itself). */
+  | { readonly kind: "sharedFile"; readonly name: string; readonly file: string; readonly profile?: string }
   | { readonly kind: "ecsRole"; readonly name: string; readonly roleName?: string; readonly hardened: boolean }
   | { readonly kind: "uri"; readonly name: string; readonly uri: string };
 

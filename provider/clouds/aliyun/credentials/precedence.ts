@@ -2,7 +2,7 @@ import type { ConfigLookup } from "../../../credentials/staticConventions";
 import type { Surroundings } from "../../../credentials/surroundings";
 import { CredentialConfigError } from "../../../errors/CredentialConfigError";
 import type { ResourceIdentity } from "../../../model/types";
-import { requireCliFile } from "./checks";
+import { cliConfigFile, requireCliFile } from "./checks";
 import { DEFAULT_SESSION_NAME } from "./conventions";
 import { assumeRoleFromConfig, baseFromConfig, stsEndpointFromConfig } from "./fromConfig";
 import { baseFromEnvironment } from "./fromEnvironment";
@@ -12,7 +12,7 @@ import type { AliyunBasePlan, AliyunCredentialPlan, AssumeRolePlan } from "./pla
 function baseFromResource(identity: ResourceIdentity, around: Surroundings): AliyunBasePlan | undefined {
   if (identity.profile === undefined) return undefined;
   requireCliFile(around, "input profile", identity.profile);
-  return { kind: "cliProfile", name: `input profile "${identity.profile}" (of ~/.aliyun/config.json)`, profile: identity.profile };
+  return { kind: "cliProfile", name: `input profile "${identity.profile}" (of ~/.aliyun/config.json)`, configFile: cliConfigFile(around), profile: identity.profile };
 }
 
 /** A resource's `roleArn` input; the stack's assumeRole lends its duration. */

@@ -2,12 +2,15 @@ import type * as Library from "@alicloud/credentials";
 import type { CredentialsProvider } from "@alicloud/credentials";
 import type LibraryCredentials from "@alicloud/credentials/dist/src/credentials";
 import type { Session } from "@alicloud/credentials/dist/src/providers/session";
+import { readCredentialFile } from "../../../credentials/boundedFile";
 import { CredentialCache } from "../../../credentials/CredentialCache";
 import type { CredentialSource, IssuedCredentials } from "../../../credentials/CredentialSource";
 import type { ConfigLookup } from "../../../credentials/staticConventions";
 import type { Surroundings } from "../../../credentials/surroundings";
 import { CredentialConfigError } from "../../../errors/CredentialConfigError";
 import type { ResourceIdentity } from "../../../model/types";
+import { cliProfileTokenFiles } from "./cliProfileFiles";
+import { fetchCredentialsUri, type UriSession } from "./credentialsUri";
 import type { AliyunBasePlan, AliyunCredentialPlan } from "./plan";
 import { planAliyunCredentials } from "./precedence";
 
@@ -18,7 +21,7 @@ import { planAliyunCredentials } from "./precedence";
  */
 export const OPAQUE_SOURCE_RECHECK_MS = 60_000;
 
-function fromSession(session: Session, source: string): IssuedCredentials {
+function fromSession(session: Session | UriSession, source: string): IssuedCredentials {
   const expiresAt = Date.parse(session.expiration);
   return {
     accessKeyId: session.accessKeyId,
@@ -74,7 +77,13 @@ function baseSource(plan: AliyunBasePlan, stsEndpoint: string | undefined): Cred
         return builder.build();
       });
       // `refresher` is one exchange with no cache of the library's: ours decides when to renew.
-      return { name, fetch: async () => fromSession(await provider.refresher(), name) };
+      return {
+        name,
+        fetch: async () => {
+          await checkFile(plan.tokenFile, "the OIDC token file");
+          return fromSession(await provider.refresher(), name);
+        },
+      };
     }
     case "cliProfile": {
       const provider = buildProvider(name, () => {
@@ -82,7 +91,14 @@ function baseSource(plan: AliyunBasePlan, stsEndpoint: string | undefined): Cred
         if (plan.profile !== undefined) builder.withProfileName(plan.profile);
         return builder.build();
       });
-      return { name, fetch: async () => fromLibrary(await provider.getCredentials(), name) };
+      return {
+        name,
+        fetch: async () => {
+          const text = await readCredentialFile(plan.configFile, "~/.aliyun/config.json");
+          for (const tokenFile of cliProfileTokenFiles(text, plan.profile)) await checkFile(tokenFile, "the OIDC token file of the profile");
+          return fromLibrary(await provider.getCredentials(), name);
+        },
+      };
     }
     case "sharedFile": {
       const provider = buildProvider(name, () => {
@@ -90,7 +106,13 @@ function baseSource(plan: AliyunBasePlan, stsEndpoint: string | undefined): Cred
         if (plan.profile !== undefined) builder.withProfileName(plan.profile);
         return builder.build();
       });
-      return { name, fetch: async () => fromLibrary(await provider.getCredentials(), name) };
+      return {
+        name,
+        fetch: async () => {
+          await checkFile(plan.file, "the shared credentials file");
+          return fromLibrary(await provider.getCredentials(), name);
+        },
+      };
     }
     case "ecsRole": {
       const provider = buildProvider(name, () => {
@@ -100,11 +122,19 @@ function baseSource(plan: AliyunBasePlan, stsEndpoint: string | undefined): Cred
       });
       return { name, fetch: async () => fromSession(await provider.refresher(), name) };
     }
-    case "uri": {
-      const provider = buildProvider(name, () => library().URICredentialsProvider.builder().withCredentialsURI(plan.uri).build());
-      return { name, fetch: async () => fromSession(await provider.refresher(), name) };
-    }
+    case "uri":
+      // Our own bounded fetch, not the library's provider (see fetchCredentialsUri).
+      return { name, fetch: async () => fromSession(await fetchCredentialsUri(plan.uri), name) };
   }
+}
+
+// The library reads these files itself, whole and with no deadline; each is read first through the
+// bounded reader, which refuses a FIFO, a device or an oversized file, naming it. That check is
+// enough: what it guards against is a path that names the wrong kind of file, and the library
+// reads the same path an instant later; a file swapped in between takes a writer to the user's
+// own home or token directory, who could as well replace the credentials.
+async function checkFile(file: string, what: string): Promise<void> {
+  await readCredentialFile(file, what);
 }
 
 // Lets the library's role assumption sign with our cached base credentials, so the base (itself
@@ -128,7 +158,8 @@ function libraryProviderFor(cache: CredentialCache): CredentialsProvider {
 /**
  * The source a plan describes, built on `@alicloud/credentials`'s providers (the STS protocol,
  * the OIDC token file, the metadata service's token dance, the CLI's profile modes are all the
- * library's). No request is made until `fetch`.
+ * library's), each file the library reads checked first by the bounded reader; the credentials
+ * URI is fetched by fetchCredentialsUri. No request is made until `fetch`.
  */
 export function aliyunCredentialSource(plan: AliyunCredentialPlan, now: () => number = Date.now): CredentialSource {
   const base = baseSource(plan.base, plan.stsEndpoint);
