@@ -3,7 +3,7 @@ import { BucketEncryptionLifecycle, type Props } from "../lifecycle/BucketEncryp
 import type { PropertyChange } from "../lifecycle/diffStates";
 import { UNKNOWN_VALUE } from "../model/constants";
 import type { PropertyProblem } from "../model/types";
-import { readProviderConfig } from "./providerConfig";
+import { cloudsHoldingSecrets, readProviderConfig } from "./providerConfig";
 import type { DecodedProperties } from "./wireValues";
 
 /** A difference of the provider's own configuration: which keys changed; never a replacement. */
@@ -47,10 +47,15 @@ export class PluginProvider {
     this.lifecycle = new BucketEncryptionLifecycle(env, surroundings);
   }
 
-  /** Checks the provider's inputs; problems name the key. The inputs are returned as given. */
-  checkConfig(news: DecodedProperties): { readonly inputs: Props; readonly failures: readonly PropertyProblem[] } {
-    if (containsUnknown(news.values)) return { inputs: news.values, failures: [] };
-    return { inputs: news.values, failures: readProviderConfig(news.values, this.surroundings()).problems };
+  /**
+   * Checks the provider's inputs; problems name the key. The inputs are returned as given, secret
+   * where they came secret and wherever a cloud's object holds a secret setting (a key passed in
+   * plain text stays out of the state all the same).
+   */
+  checkConfig(news: DecodedProperties): { readonly inputs: Props; readonly secretKeys: ReadonlySet<string>; readonly failures: readonly PropertyProblem[] } {
+    const secretKeys = new Set([...news.secretKeys, ...cloudsHoldingSecrets(news.values)]);
+    if (containsUnknown(news.values)) return { inputs: news.values, secretKeys, failures: [] };
+    return { inputs: news.values, secretKeys, failures: readProviderConfig(news.values, this.surroundings()).problems };
   }
 
   /**

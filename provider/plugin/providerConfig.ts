@@ -70,6 +70,20 @@ export function readProviderConfig(inputs: Readonly<Record<string, unknown>>, ar
   return { lookup, problems };
 }
 
+/**
+ * The clouds whose object in the provider's inputs holds a secret setting (a key, a token, a
+ * credentials URI), however it arrived. The provider records those objects as secrets even when a
+ * program passed them in plain text (an explicit provider given a literal key): its recorded
+ * inputs go to the state, where keys must never be readable. Object-valued settings (OIDC, role
+ * assumption) have no secret field; a unit test keeps it so.
+ */
+export function cloudsHoldingSecrets(inputs: Readonly<Record<string, unknown>>): Cloud[] {
+  return CLOUDS.filter((cloud) => {
+    const object = objectOf(inputs[cloud]);
+    return typeof object === "object" && cloudModule(cloud).providerSettings.some((s) => s.secret && object[s.name] !== undefined && object[s.name] !== null && object[s.name] !== "");
+  });
+}
+
 function readCloud(cloud: Cloud, raw: unknown, values: Map<string, string>, names: Map<string, string>, problems: PropertyProblem[]): void {
   const object = objectOf(raw);
   if (object === undefined) return;

@@ -72,7 +72,7 @@ export function resourceProviderService(provider: PluginProvider, onAttach: (eng
     checkConfig: unary<proto.CheckRequest, proto.CheckResponse>((request) => {
       const news = decodeProperties(request.getNews());
       const result = provider.checkConfig(news);
-      return checkResponse({ values: result.inputs, secretKeys: news.secretKeys }, result.failures);
+      return checkResponse({ values: result.inputs, secretKeys: result.secretKeys }, result.failures);
     }),
     diffConfig: unary<proto.DiffRequest, proto.DiffResponse>((request) => {
       const diff = provider.diffConfig(decodeProperties(request.getOlds()), decodeProperties(request.getNews()));

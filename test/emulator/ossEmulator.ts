@@ -36,6 +36,15 @@ export interface StoredBucket {
   /** The plain region id ListBuckets reports. */
   readonly region: string;
   readonly created: Date;
+  /** The account that owns the bucket: only its keys may call the encryption API (none: every key may). */
+  readonly owner?: string;
+}
+
+/** A key pair the emulator accepts, optionally of a named account (buckets with an owner answer only their account's keys). */
+export interface EmulatorKey {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly account?: string;
 }
 
 /** Temporary credentials an STS issued: what the emulator trusts in STS-only mode. */
@@ -65,7 +74,7 @@ const STS_TOKEN_EXPIRED = { code: "SecurityTokenExpired", message: "The security
 const UNKNOWN_ACCESS_KEY = { code: "InvalidAccessKeyId", message: "The OSS Access Key Id you provided does not exist in our records.", ec: "0002-00000002" };
 
 /** The access key id an OSS or S3 Authorization header names (V4 `Credential=<id>/…`, V1 `OSS <id>:…`). */
-function accessKeyIdOf(authorization: string): string | undefined {
+export function accessKeyIdOf(authorization: string): string | undefined {
   return /Credential=([^/,\s]+)\//.exec(authorization)?.[1] ?? /^(?:OSS|AWS) ([^:]+):/.exec(authorization)?.[1];
 }
 
@@ -99,16 +108,17 @@ export class OssEmulator {
   /** Buckets whose every `?encryption` request is refused with 403 AccessDenied (a policy denying the caller). */
   readonly deniedBuckets = new Set<string>();
   private readonly secrets = new Map<string, string>();
+  private readonly accounts = new Map<string, string>();
   private readonly server: LoopbackServer;
   /** The clock the emulator checks request times against (tests move it to create skew). */
   now: () => number = () => Date.now();
 
   /** With `tls` (a key and certificate) it serves https. */
   constructor(
-    credentials: ReadonlyArray<{ accessKeyId: string; secretAccessKey: string }>,
+    credentials: readonly EmulatorKey[],
     private readonly options: OssEmulatorOptions = {},
   ) {
-    for (const c of credentials) this.secrets.set(c.accessKeyId, c.secretAccessKey);
+    for (const c of credentials) this.addKey(c);
     this.latencyMs = options.latencyMs ?? 0;
     this.server = new LoopbackServer((req, res) => void this.handle(req, res), options.tls);
   }
@@ -134,6 +144,18 @@ export class OssEmulator {
     return new Map([[id, issued.secretAccessKey]]);
   }
 
+  /** Accepts one more key pair from now on (a key issued to an account, for a rotation). */
+  addKey(key: EmulatorKey): void {
+    this.secrets.set(key.accessKeyId, key.secretAccessKey);
+    if (key.account !== undefined) this.accounts.set(key.accessKeyId, key.account);
+  }
+
+  /** Refuses a key pair from now on, as a deleted AccessKey is refused (its signatures no longer verify). */
+  revokeKey(accessKeyId: string): void {
+    this.secrets.delete(accessKeyId);
+    this.accounts.delete(accessKeyId);
+  }
+
   /** Starts on a free port of 127.0.0.1 and returns the base URL. */
   start(): Promise<string> {
     return this.server.start();
@@ -149,9 +171,13 @@ export class OssEmulator {
     return this.server.stop();
   }
 
-  /** Creates a bucket out-of-band (in `region`, which ListBuckets reports). */
-  createBucket(name: string, region = "cn-hangzhou"): void {
-    if (!this.buckets.has(name)) this.buckets.set(name, { region, created: new Date(this.now()) });
+  /**
+   * Creates a bucket out-of-band (in `region`, which ListBuckets reports), owned by `owner` when
+   * given: another account's keys then get 403 AccessDenied from its encryption API, as a bucket
+   * of another Alibaba Cloud account answers without a bucket policy granting access.
+   */
+  createBucket(name: string, region = "cn-hangzhou", owner?: string): void {
+    if (!this.buckets.has(name)) this.buckets.set(name, { region, created: new Date(this.now()), ...(owner !== undefined ? { owner } : {}) });
   }
 
   /** Sets or clears a bucket's rule out-of-band (drift). */
@@ -240,6 +266,9 @@ export class OssEmulator {
     const entry = this.buckets.get(bucket);
     if (entry === undefined) {
       return this.sendError(res, dialect, requestId, 404, "NoSuchBucket", "The specified bucket does not exist.", bucket, "0015-00000101");
+    }
+    if (entry.owner !== undefined && this.accounts.get(accessKeyIdOf(request.headers["authorization"] ?? "") ?? "") !== entry.owner) {
+      return this.sendError(res, dialect, requestId, 403, "AccessDenied", "The bucket you access does not belong to you.", bucket, "0003-00000001");
     }
     if (this.denied.has(bucket)) {
       return this.sendError(res, dialect, requestId, 403, "AccessDenied", "You have no right to access this object because of bucket acl.", bucket, "0003-00000001");

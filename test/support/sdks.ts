@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { REPO_ROOT } from "./tools";
 
@@ -122,4 +122,21 @@ export function compileSdk(language: SdkLanguage, outDir: string, info: SchemaLa
     case "go":
       return compileGoSdk(sdkDir, info.goImportBasePath);
   }
+}
+
+/**
+ * Builds the Node.js SDK in `sdkDir` into the package a program requires, laid out as the
+ * published SDK is (and as `pulumi package add` leaves a local one): the TypeScript compiled to
+ * bin/ with the repository's compiler against the repository's `@pulumi/pulumi`, and package.json
+ * copied beside it as is (the SDK reads its own version there, and registers its resources with
+ * it). Returns the compiler's result and the package folder.
+ */
+export function buildNodejsSdk(sdkDir: string): { readonly result: CommandResult; readonly packageDir: string } {
+  const modules = path.join(sdkDir, "node_modules");
+  if (!existsSync(modules)) symlinkSync(path.join(REPO_ROOT, "node_modules"), modules, "dir");
+  const tsc = path.join(REPO_ROOT, "node_modules/typescript/bin/tsc");
+  const result = runCommand(process.execPath, [tsc, "--project", path.join(sdkDir, "tsconfig.json")], sdkDir);
+  const packageDir = path.join(sdkDir, "bin");
+  if (result.code === 0) copyFileSync(path.join(sdkDir, "package.json"), path.join(packageDir, "package.json"));
+  return { result, packageDir };
 }

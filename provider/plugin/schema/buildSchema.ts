@@ -53,11 +53,14 @@ export function buildSchema(version: string): PackageSpec {
     publisher: "pulumi-bucket-encryption",
     pluginDownloadURL: PLUGIN_DOWNLOAD_URL,
     meta: { moduleFormat: "(.*)" },
+    // respectSchemaVersion: an SDK made by `pulumi package add` or `gen-sdk` carries this version;
+    // without it the generators write a placeholder (Node.js `${VERSION}`, Python `0.0.0`) that
+    // a release build would substitute, and a Node.js program fails to register a resource.
     language: {
-      nodejs: { packageName: "@pulumi-bucket-encryption/bucket-encryption", packageDescription: DESCRIPTION },
-      python: { packageName: "pulumi_bucket_encryption" },
-      go: { importBasePath: "github.com/pulumi-bucket-encryption/pulumi-bucket-encryption/sdk/go/bucketencryption" },
-      csharp: { rootNamespace: "PulumiBucketEncryption" },
+      nodejs: { packageName: "@pulumi-bucket-encryption/bucket-encryption", packageDescription: DESCRIPTION, respectSchemaVersion: true },
+      python: { packageName: "pulumi_bucket_encryption", respectSchemaVersion: true },
+      go: { importBasePath: "github.com/pulumi-bucket-encryption/pulumi-bucket-encryption/sdk/go/bucketencryption", respectSchemaVersion: true },
+      csharp: { rootNamespace: "PulumiBucketEncryption", respectSchemaVersion: true },
     },
     config: { variables: providerInputs },
     provider: {

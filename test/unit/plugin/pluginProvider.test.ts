@@ -60,6 +60,12 @@ describe("PluginProvider without requests", () => {
     assert.deepEqual(p.checkConfig(plain({ jdcloud: { token: "x" } })).failures.map((f) => f.property), ["jdcloud"]);
     assert.deepEqual(p.checkConfig(plain({ aliyun: UNKNOWN_VALUE })).failures, []);
   });
+  it("checkConfig keeps secret what came secret, and makes secret a cloud object holding keys in plain text", () => {
+    const p = provider();
+    assert.deepEqual([...p.checkConfig(plain({ aliyun: { endpoint: "https://e" }, maxAttempts: 3 }, ["maxAttempts"])).secretKeys], ["maxAttempts"]);
+    assert.deepEqual([...p.checkConfig(plain({ aliyun: { accessKey: "a", secretKey: "b" }, jdcloud: { endpoint: "https://e" } })).secretKeys], ["aliyun"]);
+    assert.deepEqual([...p.checkConfig(plain({ jdcloud: JSON.stringify({ securityToken: "t" }), aliyun: UNKNOWN_VALUE })).secretKeys], ["jdcloud"]);
+  });
   it("diffConfig lists the keys that changed, the same object as object or JSON text being no change", () => {
     const p = provider();
     const keys = { accessKey: "a", secretKey: "b" };

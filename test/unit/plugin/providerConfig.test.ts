@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Surroundings } from "../../../provider/credentials/surroundings";
-import { readProviderConfig } from "../../../provider/plugin/providerConfig";
+import { CLOUDS, cloudModule } from "../../../provider/clouds";
+import { cloudsHoldingSecrets, readProviderConfig } from "../../../provider/plugin/providerConfig";
 
 const none: Surroundings = { fileExists: () => false, homeDir: "/home/u" };
 const withTokenFile: Surroundings = { fileExists: (f) => f === "/run/token", homeDir: "/home/u" };
@@ -80,5 +81,27 @@ describe("the provider's configuration", () => {
   it("accepts a complete OIDC setting whose token file exists", () => {
     const config = readProviderConfig({ aliyun: { assumeRoleWithOidc: { roleArn: ROLE, oidcProviderArn: IDP, oidcTokenFile: "/run/token" } } }, withTokenFile);
     assert.deepEqual(config.problems, []);
+  });
+});
+
+describe("the clouds whose provider settings hold a secret", () => {
+  const cases: ReadonlyArray<[string, Record<string, unknown>, string[]]> = [
+    ["keys as an object", { aliyun: { accessKey: "id", secretKey: "s", endpoint: "https://e" } }, ["aliyun"]],
+    ["keys as JSON text", { jdcloud: JSON.stringify({ accessKey: "id", secretKey: "s" }) }, ["jdcloud"]],
+    ["a token alone", { jdcloud: { securityToken: "t" } }, ["jdcloud"]],
+    ["a credentials URI", { aliyun: { credentialsUri: "http://127.0.0.1:1/creds?token=x" } }, ["aliyun"]],
+    ["both clouds", { aliyun: { secretKey: "s" }, jdcloud: { accessKey: "a" } }, ["jdcloud", "aliyun"]],
+    ["an endpoint and a profile only", { aliyun: { endpoint: "https://e", profile: "prod" } }, []],
+    ["empty values", { aliyun: { accessKey: "", secretKey: null } }, []],
+    ["request settings only", { maxAttempts: 3 }, []],
+    ["text that is no object", { aliyun: "not json" }, []],
+  ];
+  for (const [label, inputs, expected] of cases) {
+    it(label, () => assert.deepEqual(cloudsHoldingSecrets(inputs), expected));
+  }
+  it("object-valued settings have no secret field (cloudsHoldingSecrets reads top-level settings only)", () => {
+    for (const cloud of CLOUDS) {
+      for (const setting of cloudModule(cloud).providerSettings) assert.ok(!(setting.fields ?? []).some((f) => f.secret === true), `${cloud}.${setting.name}`);
+    }
   });
 });

@@ -63,6 +63,8 @@ describe("the package schema", () => {
     assert.equal(language["python"]?.["packageName"], "pulumi_bucket_encryption");
     assert.match(language["go"]?.["importBasePath"] ?? "", /\/sdk\/go\/bucketencryption$/);
     assert.equal(language["csharp"]?.["rootNamespace"], "PulumiBucketEncryption");
+    // Generated SDKs must carry the schema's version (no release build substitutes a placeholder).
+    for (const sdk of ["nodejs", "python", "go", "csharp"]) assert.equal((language[sdk] as Record<string, unknown> | undefined)?.["respectSchemaVersion"], true, sdk);
   });
   it("every $ref points at a type the schema has", () => {
     const refs = JSON.stringify(schema).match(/"#\/types\/[^"]+"/g) ?? [];
