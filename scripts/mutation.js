@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// Mutation testing of the provider's decision logic (StrykerJS, stryker.config.mjs), then a
+// Mutation testing of the provider's decision logic (StrykerJS, scripts/stryker.config.js), then a
 // summary a person reads: killed / total by file, the survivors with their places, the run time.
-// Usage: mutation.js [--full-tier] [--incremental] [glob of provider files to mutate ...]
-//   --full-tier    run every unit and integration test file against each mutant (slower; the
-//                  default leaves out the few integration files that take several seconds each)
+// Usage: mutation.js [options] [glob of provider files to mutate ...]
+//   --with-integration  also run the integration files that take a few seconds each
+//   --full-tier    run every unit and integration test file against each mutant (slowest)
 //   --all-mutators also mutate string literals (mostly message texts; see docs/testing-mutation.md)
 //   --incremental  reuse the results of the last run for mutants and tests that did not change
+//   --concurrency=N test files run at once (default 2)
 //   --events       also write each mutant's result as it is tested (build/reports/mutation/events),
 //                  to follow a long run
 // Writes build/reports/mutation/{mutation.json,mutation.html,summary.txt,survivors.txt}.
@@ -16,19 +17,21 @@ const path = require("node:path");
 const root = path.join(__dirname, "..");
 const reports = path.join(root, "build", "reports", "mutation");
 
-// Test files that each take several seconds (a whole fault schedule, STS round trips, the CLI in
-// a child process, a Pulumi workspace): a surviving mutant that reaches them costs up to a minute
-// more. They are the fast tier's too, so --full-tier puts them back.
-const SLOW_INTEGRATION = ["faults", "credentials", "credentialsUri", "driftValues.property", "fleet", "ecsRamRole"];
+// By default each mutant meets the unit tier only: a unit test file costs under a second, a
+// loopback-server file several, and a mutant that survives runs every file that reaches it. The
+// unit files that drive the CLI or a Pulumi workspace are left out for the same reason.
+// --with-integration adds the integration files that take a few seconds; --full-tier runs all.
 const SLOW_UNIT = ["ciExamples", "command", "openWorkspace"];
+const SLOW_INTEGRATION = ["faults", "credentials", "credentialsUri", "driftValues.property", "fleet", "ecsRamRole"];
 
-/** Which compiled test files run against each mutant (globs, and files left out). */
-function testFiles(fullTier) {
-  const unit = "build/test/unit/**/*.test.js";
-  if (fullTier) return [unit, "build/test/integration/**/*.test.js"];
-  const quickUnit = [`build/test/unit/!(${SLOW_UNIT.join("|")}).test.js`, `build/test/unit/*/!(${SLOW_UNIT.join("|")}).test.js`];
-  return [...quickUnit, `build/test/integration/!(${SLOW_INTEGRATION.join("|")}).test.js`];
+/** Which compiled test files run against each mutant (globs). */
+function testFiles(tier) {
+  if (tier === "full") return ["build/test/unit/**/*.test.js", "build/test/integration/**/*.test.js"];
+  const unit = [`build/test/unit/!(${SLOW_UNIT.join("|")}).test.js`, `build/test/unit/*/!(${SLOW_UNIT.join("|")}).test.js`];
+  return tier === "unit" ? unit : [...unit, `build/test/integration/!(${SLOW_INTEGRATION.join("|")}).test.js`];
 }
+
+const TIER_NAMES = { unit: "the unit tier", integration: "the unit tier and the quicker integration files", full: "every unit and integration file" };
 
 /** Stryker's own count: a timeout is a detection (the mutant hangs the code), ignored ones do not count. */
 function tally(results) {
@@ -67,7 +70,7 @@ function summary(results, seconds, options) {
     { killed: 0, survived: 0, noCoverage: 0, timeout: 0, errors: 0 },
   );
   return [
-    `Mutation score (killed or timed out / mutants), tests: ${options.fullTier ? "unit + all integration files" : "unit + the quick integration files"}`,
+    `Mutation score (killed or timed out / mutants), tests: ${TIER_NAMES[options.tier]}`,
     ...rows.map(([file, row]) => scoreLine(file, row, width)),
     scoreLine("total", sum, width),
     `${results.length} mutants (${sum.errors} runtime/compile errors, not counted) in ${Math.round(seconds)} s`,
@@ -84,20 +87,23 @@ function survivorList(results) {
 
 async function main() {
   const args = process.argv.slice(2);
-  const options = { fullTier: args.includes("--full-tier"), incremental: args.includes("--incremental"), events: args.includes("--events"), allMutators: args.includes("--all-mutators") };
+  const config = require("./stryker.config.js");
+  const tier = args.includes("--full-tier") ? "full" : args.includes("--with-integration") ? "integration" : "unit";
+  const options = { tier, incremental: args.includes("--incremental"), events: args.includes("--events"), allMutators: args.includes("--all-mutators") };
   const mutate = args.filter((a) => !a.startsWith("--"));
+  const concurrency = Number(args.find((a) => a.startsWith("--concurrency="))?.slice("--concurrency=".length) ?? config.concurrency);
   // The credential tests' local STS serves https with a loopback certificate (as scripts/test.js).
   process.env.NODE_EXTRA_CA_CERTS = path.join(root, "test", "fixtures", "loopback-tls.crt");
-  const { default: config } = await import(path.join(root, "stryker.config.mjs"));
   const { Stryker } = await import("@stryker-mutator/core");
   const started = Date.now();
   const stryker = new Stryker({
     ...config,
     ...(mutate.length > 0 ? { mutate } : {}),
     incremental: options.incremental,
+    concurrency,
     ...(options.allMutators ? { mutator: { ...config.mutator, excludedMutations: [] } } : {}),
     ...(options.events ? { reporters: [...config.reporters, "event-recorder"], eventReporter: { baseDir: path.join(reports, "events") } } : {}),
-    tap: { ...config.tap, testFiles: testFiles(options.fullTier) },
+    tap: { ...config.tap, testFiles: testFiles(options.tier) },
   });
   const results = await stryker.runMutationTest();
   const text = summary(results, (Date.now() - started) / 1000, options);

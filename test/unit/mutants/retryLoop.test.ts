@@ -34,22 +34,22 @@ async function run(script: Script) {
   const clock = {
     now: () => new Date(nowMs),
     random: () => 0.5,
-    sleep: async (ms: number) => {
+    sleep: (ms: number) => {
       sleeps.push(ms);
       nowMs += ms + (script.sleepOverrunMs ?? 0);
+      return Promise.resolve();
     },
   };
   let result: { value: string } | { error: unknown };
   try {
     const value = await withRetries(
       { policy: script.policy ?? policy, clock, stats, context, onRetry: (e) => retried.push(e), ...(script.signal !== undefined ? { signal: script.signal } : {}) },
-      async (n, remainingMs) => {
+      (n, remainingMs) => {
         calls.push({ n, remainingMs });
         nowMs += script.attemptTakesMs ?? 0;
         const outcome = script.outcomes[n - 1];
-        if (outcome === undefined) throw new Error(`attempt ${n} was not scripted`);
-        if (outcome instanceof Error) throw outcome;
-        return outcome;
+        if (outcome === undefined) return Promise.reject(new Error(`attempt ${n} was not scripted`));
+        return outcome instanceof Error ? Promise.reject(outcome) : Promise.resolve(outcome);
       },
     );
     result = { value };
@@ -244,14 +244,14 @@ describe("abortableSleep", () => {
     const signal = controller.signal;
     const add = signal.addEventListener.bind(signal);
     const remove = signal.removeEventListener.bind(signal);
-    signal.addEventListener = ((...args: Parameters<typeof add>) => {
+    signal.addEventListener = (...args: Parameters<typeof add>) => {
       added++;
       add(...args);
-    }) as typeof signal.addEventListener;
-    signal.removeEventListener = ((...args: Parameters<typeof remove>) => {
+    };
+    signal.removeEventListener = (...args: Parameters<typeof remove>) => {
       removed++;
       remove(...args);
-    }) as typeof signal.removeEventListener;
+    };
     await abortableSleep(1, signal);
     assert.equal(added, 1);
     assert.equal(removed, 1);

@@ -1,7 +1,10 @@
 // Mutation testing of the provider's decision logic with StrykerJS: `npm run mutation`
-// (scripts/mutation.js). See docs/testing-mutation.md for the scope and why it is what it is.
+// (scripts/mutation.js, which also chooses the test files). See docs/testing-mutation.md for the
+// scope and why it is what it is. Paths are relative to the repository root.
+"use strict";
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
-export default {
+module.exports = {
   // Where a surviving mutant means a real gap: the code that decides (retry or not, what a
   // response means, what differs, what is valid, how to sign, which endpoint, which credentials).
   // provider/plugin is outside: it is tested through the Pulumi engine, in another tier.
