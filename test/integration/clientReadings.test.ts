@@ -1,6 +1,8 @@
 // What the client makes of each answer to a read, a delete and a listing, and when it tells its
 // caller to slow down: one scripted server on 127.0.0.1 per test, retries on an injected clock.
 import assert from "node:assert/strict";
+import http from "node:http";
+import type { AddressInfo, Socket } from "node:net";
 import { afterEach, beforeEach, describe, it } from "node:test";
 import { EncryptionClient } from "../../provider/client/EncryptionClient";
 import { AcknowledgementError } from "../../provider/errors/AcknowledgementError";
@@ -160,6 +162,51 @@ describe("the client's reading of answers", () => {
     it("a listing page may be far larger than a rule's answer (64 KiB)", async () => {
       server.answer({ status: 200, headers: xml, body: page(["a"]).replace("<Buckets>", `<Buckets>${" ".repeat(100 * 1024)}`) });
       assert.equal((await client.listBuckets({ cloud: "aliyun", region: "cn-hangzhou", endpoint })).length, 1);
+    });
+  });
+
+  describe("the client's own defaults", () => {
+    it("counts nothing before its first call", () => {
+      assert.deepEqual(client.stats, { operations: 0, attempts: 0, retries: 0, failures: 0 });
+    });
+
+    it("without an injected clock it signs with the real time and really waits between attempts", async () => {
+      const own = new EncryptionClient({ credentials: () => ({ accessKeyId: "LTAI-readings", secretAccessKey: "readings-secret" }) });
+      try {
+        server.answer(errorAnswer(503, "ServiceUnavailable"), { status: 200 });
+        const before = Date.now();
+        // Signature V1 carries the signing time in the Date header.
+        await own.deleteRule({ ...aliyunAt(), signatureVersion: "v1" });
+        assert.equal(server.requests.length, 2);
+        const signedAt = Date.parse(String(server.requests[0]?.headers["date"]));
+        assert.ok(Math.abs(signedAt - before) < 60_000, `signed at ${String(server.requests[0]?.headers["date"])}`);
+        assert.deepEqual(own.stats, { operations: 1, attempts: 2, retries: 1, failures: 0 });
+      } finally {
+        own.close();
+      }
+    });
+
+    it("keeps a plain-http connection for the next call, and close() ends it", async () => {
+      const sockets = new Set<Socket>();
+      const local = http.createServer((req, res) => {
+        sockets.add(req.socket);
+        req.resume();
+        req.on("end", () => res.writeHead(204).end());
+      });
+      await new Promise<void>((resolve) => local.listen(0, "127.0.0.1", resolve));
+      const at: BucketLocation = { ...aliyunAt(), endpoint: `http://127.0.0.1:${(local.address() as AddressInfo).port}` };
+      try {
+        await client.deleteRule(at);
+        await client.deleteRule(at);
+        assert.equal(sockets.size, 1, "both calls went over one connection");
+        const [socket] = sockets;
+        const closed = new Promise<void>((resolve) => socket?.once("close", () => resolve()));
+        client.close();
+        await closed;
+      } finally {
+        local.closeAllConnections();
+        await new Promise<void>((resolve) => local.close(() => resolve()));
+      }
     });
   });
 });
