@@ -59,6 +59,7 @@ describe("stsEndpointFromConfig", () => {
     ["own key with a port", { "alicloud:stsEndpoint": "127.0.0.1:8443" }, "127.0.0.1:8443"],
     ["own key wins over the list", { "alicloud:stsEndpoint": "a.example.com", "alicloud:endpoints": JSON.stringify([{ sts: "b.example.com" }]) }, "a.example.com"],
     ["the list's sts entry", { "alicloud:endpoints": JSON.stringify([{ oss: "x" }, { sts: "b.example.com" }]) }, "b.example.com"],
+    ["a list with a null and a text entry first", { "alicloud:endpoints": JSON.stringify([null, "sts", { sts: "b.example.com" }]) }, "b.example.com"],
     ["an empty list value", { "alicloud:endpoints": "" }, undefined],
     ["a list without sts", { "alicloud:endpoints": JSON.stringify([{ oss: "x" }]) }, undefined],
   ];
