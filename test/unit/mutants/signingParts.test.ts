@@ -6,6 +6,7 @@ import { createHash, createHmac } from "node:crypto";
 import { describe, it } from "node:test";
 import { NodeSha256 } from "../../../provider/signing/hashing";
 import { ossV1StringToSign } from "../../../provider/signing/ossV1";
+import { ossV4AdditionalHeaders, ossV4CanonicalQuery } from "../../../provider/signing/ossV4";
 
 describe("ossV1StringToSign", () => {
   const request = (headers: Record<string, string>, query: Record<string, string> = { encryption: "" }) => ({ method: "PUT", bucket: "acme", key: "", query, headers });
@@ -49,5 +50,16 @@ describe("NodeSha256", () => {
     hash.reset();
     hash.update(bytes);
     assert.deepEqual(Buffer.from(await hash.digest()), expectedHmac);
+  });
+});
+
+describe("OSS V4 canonical parts", () => {
+  it("the query is sorted by encoded key, bare keys for empty values", () => {
+    assert.equal(ossV4CanonicalQuery({ "max-keys": "1000", marker: "b k", encryption: "" }), "encryption&marker=b%20k&max-keys=1000");
+  });
+  it("additional headers: lower-cased, present, not signed anyway, each once, sorted", () => {
+    const request = { method: "GET", bucket: "acme", key: "", query: {}, headers: { Host: "h", "X-Custom": "c", "x-oss-date": "d", "content-type": "t", range: "r" } };
+    assert.deepEqual(ossV4AdditionalHeaders(request, ["x-custom", "HOST", "host", "missing", "x-oss-date", "content-type", "Range"]), ["host", "range", "x-custom"]);
+    assert.deepEqual(ossV4AdditionalHeaders(request, []), []);
   });
 });
