@@ -1,0 +1,39 @@
+// Inputs at the edges of the checks: values not known yet, null, and the percent-encoding the
+// signers share.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { UNKNOWN_VALUE } from "../../../provider/model/constants";
+import { uriEncode, uriEncodePath } from "../../../provider/signing/uriEncode";
+import { checkInputs } from "../../../provider/validation/checkInputs";
+
+const valid = { cloud: "aliyun", region: "cn-hangzhou", bucket: "acme-logs", sseAlgorithm: "KMS" };
+const isUnknown = (value: unknown) => value === UNKNOWN_VALUE;
+
+describe("checkInputs: values not known yet and null", () => {
+  for (const property of ["kmsMasterKeyId", "endpoint", "profile", "signatureVersion", "bucket", "region"]) {
+    it(`${property} not known yet: no failure, and no state to act on`, () => {
+      const outcome = checkInputs({ ...valid, [property]: UNKNOWN_VALUE }, isUnknown);
+      assert.deepEqual(outcome, { failures: [] });
+    });
+  }
+  it("null is the same as absent, for optional and required inputs", () => {
+    assert.deepEqual(checkInputs({ ...valid, kmsMasterKeyId: null, endpoint: null }).state, { ...valid, signatureVersion: "v4" });
+    assert.deepEqual(checkInputs({ ...valid, bucket: null }).failures, [{ property: "bucket", reason: "is required" }]);
+  });
+  it("without a judge of unknowns, every value is checked as given", () => {
+    assert.deepEqual(checkInputs(valid).state, { ...valid, signatureVersion: "v4" });
+  });
+});
+
+describe("uriEncode", () => {
+  const cases: Array<[string, string]> = [
+    ["a!'()*b", "a%21%27%28%29%2Ab"],
+    ["A-Za-z0-9-._~", "A-Za-z0-9-._~"],
+    ["a b/c", "a%20b%2Fc"],
+    ["é", "%C3%A9"],
+  ];
+  for (const [value, encoded] of cases) {
+    it(`${JSON.stringify(value)} is ${encoded}`, () => assert.equal(uriEncode(value), encoded));
+  }
+  it("a path keeps its slashes", () => assert.equal(uriEncodePath("a b/c(1)"), "a%20b/c%281%29"));
+});
