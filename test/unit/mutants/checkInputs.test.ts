@@ -25,6 +25,16 @@ describe("checkInputs: values not known yet and null", () => {
   });
 });
 
+describe("checkInputs: each missing required input is one failure", () => {
+  for (const property of ["cloud", "region", "bucket", "sseAlgorithm"] as const) {
+    it(property, () => {
+      const raw: Record<string, unknown> = { ...valid };
+      delete raw[property];
+      assert.deepEqual(checkInputs(raw).failures, [{ property, reason: "is required" }]);
+    });
+  }
+});
+
 describe("uriEncode", () => {
   const cases: Array<[string, string]> = [
     ["a!'()*b", "a%21%27%28%29%2Ab"],
