@@ -5,6 +5,7 @@ import { describe, it } from "node:test";
 import { UNKNOWN_VALUE } from "../../../provider/model/constants";
 import { uriEncode, uriEncodePath } from "../../../provider/signing/uriEncode";
 import { checkInputs } from "../../../provider/validation/checkInputs";
+import { normalizeProps } from "../../../provider/validation/normalize";
 
 const valid = { cloud: "aliyun", region: "cn-hangzhou", bucket: "acme-logs", sseAlgorithm: "KMS" };
 const isUnknown = (value: unknown) => value === UNKNOWN_VALUE;
@@ -31,6 +32,48 @@ describe("checkInputs: each missing required input is one failure", () => {
       const raw: Record<string, unknown> = { ...valid };
       delete raw[property];
       assert.deepEqual(checkInputs(raw).failures, [{ property, reason: "is required" }]);
+    });
+  }
+});
+
+describe("checkInputs: one refusal does not bring others that follow from it", () => {
+  const cases: Array<[string, Record<string, unknown>, Array<[string, RegExp]>]> = [
+    [
+      "an unknown cloud: the algorithm's refusal lists no aliases",
+      { ...valid, cloud: "nope", sseAlgorithm: "X" },
+      [
+        ["cloud", /^must be one of jdcloud, aliyun$/],
+        ["sseAlgorithm", /^must be one of KMS, AES256, SM4$/],
+      ],
+    ],
+    ["a refused algorithm: the key id and data encryption are not refused on its account", { ...valid, sseAlgorithm: "bogus", kmsMasterKeyId: "k", kmsDataEncryption: "SM4" }, [["sseAlgorithm", /\(aws:kms is accepted for KMS\)$/]]],
+    ["an unknown cloud: identity inputs are not judged by any cloud's rules", { ...valid, cloud: "nope", profile: "ops", roleArn: "acs:ram::1:role/r", roleSessionName: "s1", externalId: "e1" }, [["cloud", /^must be one of/]]],
+    ["a refused roleArn: its session name is not refused as given without one", { ...valid, roleArn: "bad", roleSessionName: "s1" }, [["roleArn", /^must be a RAM role ARN/]]],
+    [
+      "another refusal does not count as a roleArn given",
+      { ...valid, bucket: "B!", roleSessionName: "s1" },
+      [
+        ["bucket", /^must be 3-63 characters/],
+        ["roleSessionName", /^applies only with roleArn/],
+      ],
+    ],
+  ];
+  for (const [name, raw, expected] of cases) {
+    it(name, () => {
+      const failures = checkInputs(raw).failures;
+      assert.deepEqual(
+        failures.map((f) => f.property),
+        expected.map(([p]) => p),
+      );
+      expected.forEach(([, reason], i) => assert.match(failures[i]?.reason ?? "", reason));
+    });
+  }
+});
+
+describe("normalizeProps with a cloud name that is an Object key", () => {
+  for (const cloud of ["toString", "constructor", "__proto__"]) {
+    it(`${cloud} is kept as given, nothing normalised`, () => {
+      assert.deepEqual(normalizeProps({ cloud, region: "oss-cn-hangzhou", signatureVersion: "" }), { cloud, region: "oss-cn-hangzhou" });
     });
   }
 });
