@@ -7,11 +7,13 @@
 //   --all-mutators also mutate string literals (mostly message texts; see docs/testing-mutation.md)
 //   --incremental  reuse the results of the last run for mutants and tests that did not change
 //   --concurrency=N test files run at once (default 2)
+//   --survivors-of=<mutation.json>  test again only the mutants that survived (or had no test) in
+//                  that report, and count the others as it did: the score after tests were added
 //   --events       also write each mutant's result as it is tested (build/reports/mutation/events),
 //                  to follow a long run
 // Writes build/reports/mutation/{mutation.json,mutation.html,summary.txt,survivors.txt}.
 "use strict";
-const { mkdirSync, writeFileSync } = require("node:fs");
+const { mkdirSync, readFileSync, writeFileSync } = require("node:fs");
 const path = require("node:path");
 
 const root = path.join(__dirname, "..");
@@ -27,7 +29,8 @@ const SLOW_INTEGRATION = ["faults", "credentials", "credentialsUri", "driftValue
 /** Which compiled test files run against each mutant (globs). */
 function testFiles(tier) {
   if (tier === "full") return ["build/test/unit/**/*.test.js", "build/test/integration/**/*.test.js"];
-  const unit = [`build/test/unit/!(${SLOW_UNIT.join("|")}).test.js`, `build/test/unit/*/!(${SLOW_UNIT.join("|")}).test.js`];
+  // The tables of cases written against mutants first: a mutant stops at the first file that fails.
+  const unit = ["build/test/unit/mutants/*.test.js", `build/test/unit/!(${SLOW_UNIT.join("|")}).test.js`, `build/test/unit/!(mutants)/!(${SLOW_UNIT.join("|")}).test.js`];
   return tier === "unit" ? unit : [...unit, `build/test/integration/!(${SLOW_INTEGRATION.join("|")}).test.js`];
 }
 
@@ -85,12 +88,32 @@ function survivorList(results) {
     .join("\n");
 }
 
+/** One mutant's identity across runs: its file, mutator, replacement and place. */
+function mutantKey(file, m) {
+  const { start, end } = m.location;
+  return [file, m.mutatorName, m.replacement ?? "", start.line, start.column, end.line, end.column].join("|");
+}
+
+/** The mutants of an earlier report, as results (file names absolute). */
+function previousResults(report) {
+  return Object.entries(report.files).flatMap(([file, { mutants }]) => mutants.map((m) => ({ ...m, fileName: path.resolve(root, file) })));
+}
+
+/** Mutate ranges around each mutant of `results` that was not detected (a column of slack each side). */
+function undetectedRanges(results) {
+  return results
+    .filter((r) => r.status === "Survived" || r.status === "NoCoverage")
+    .map((r) => `${path.relative(root, r.fileName)}:${r.location.start.line}:${Math.max(1, r.location.start.column - 1)}-${r.location.end.line}:${r.location.end.column + 1}`);
+}
+
 async function main() {
   const args = process.argv.slice(2);
   const config = require("./stryker.config.js");
   const tier = args.includes("--full-tier") ? "full" : args.includes("--with-integration") ? "integration" : "unit";
   const options = { tier, incremental: args.includes("--incremental"), events: args.includes("--events"), allMutators: args.includes("--all-mutators") };
-  const mutate = args.filter((a) => !a.startsWith("--"));
+  const previousFile = args.find((a) => a.startsWith("--survivors-of="))?.slice("--survivors-of=".length);
+  const previous = previousFile !== undefined ? previousResults(JSON.parse(readFileSync(previousFile, "utf8"))) : undefined;
+  const mutate = previous !== undefined ? undetectedRanges(previous) : args.filter((a) => !a.startsWith("--"));
   const concurrency = Number(args.find((a) => a.startsWith("--concurrency="))?.slice("--concurrency=".length) ?? config.concurrency);
   // The credential tests' local STS serves https with a loopback certificate (as scripts/test.js).
   process.env.NODE_EXTRA_CA_CERTS = path.join(root, "test", "fixtures", "loopback-tls.crt");
@@ -105,7 +128,10 @@ async function main() {
     ...(options.events ? { reporters: [...config.reporters, "event-recorder"], eventReporter: { baseDir: path.join(reports, "events") } } : {}),
     tap: { ...config.tap, testFiles: testFiles(options.tier) },
   });
-  const results = await stryker.runMutationTest();
+  const fresh = await stryker.runMutationTest();
+  // With an earlier report: its results, each replaced by this run's where the mutant ran again.
+  const byKey = new Map(fresh.map((r) => [mutantKey(path.relative(root, r.fileName), r), r]));
+  const results = previous === undefined ? fresh : previous.map((r) => byKey.get(mutantKey(path.relative(root, r.fileName), r)) ?? r);
   const text = summary(results, (Date.now() - started) / 1000, options);
   mkdirSync(reports, { recursive: true });
   writeFileSync(path.join(reports, "summary.txt"), `${text}\n`);
