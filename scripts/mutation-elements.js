@@ -14,7 +14,8 @@ const fs = require("node:fs");
 const path = require("node:path");
 
 const root = path.join(__dirname, "..");
-const copy = path.join(root, ".stryker-tmp", "elements");
+// Beside the repository's node_modules, outside .stryker-tmp (StrykerJS removes that folder when it ends).
+const copy = path.join(root, ".mutation-elements");
 // The same scope and the same unit files as scripts/stryker.config.js and scripts/mutation.js.
 const SCOPE = [
   /^provider\/errors\/transience\.js$/,
@@ -43,7 +44,7 @@ function prepareCopy(build) {
   }
   // Tests read fixtures and files beside build/ by relative paths.
   for (const entry of fs.readdirSync(root)) {
-    if (["build", "node_modules", ".stryker-tmp", ".git"].includes(entry)) continue;
+    if (["build", "node_modules", ".stryker-tmp", ".mutation-elements", ".git"].includes(entry)) continue;
     fs.symlinkSync(path.join(root, entry), path.join(copy, entry));
   }
 }

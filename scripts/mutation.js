@@ -11,7 +11,8 @@
 //                  that report, and count the others as it did: the score after tests were added
 //   --events       also write each mutant's result as it is tested (build/reports/mutation/events),
 //                  to follow a long run
-// Writes build/reports/mutation/{mutation.json,mutation.html,summary.txt,survivors.txt}.
+// Writes build/reports/mutation/{mutation.json,mutation.html,summary.txt,survivors.txt,results.json}
+// (results.json: every mutant's status, merged with the earlier report under --survivors-of).
 "use strict";
 const { mkdirSync, readFileSync, writeFileSync } = require("node:fs");
 const path = require("node:path");
@@ -99,6 +100,17 @@ function previousResults(report) {
   return Object.entries(report.files).flatMap(([file, { mutants }]) => mutants.map((m) => ({ ...m, fileName: path.resolve(root, file) })));
 }
 
+/** Results in the shape of a mutation-testing report's `files` (what --survivors-of reads). */
+function resultsReport(results) {
+  const files = {};
+  for (const r of results) {
+    const file = path.relative(root, r.fileName);
+    files[file] ??= { mutants: [] };
+    files[file].mutants.push({ mutatorName: r.mutatorName, replacement: r.replacement, location: r.location, status: r.status, killedBy: r.killedBy ?? [] });
+  }
+  return { files };
+}
+
 /** Mutate ranges around each mutant of `results` that was not detected (a column of slack each side). */
 function undetectedRanges(results) {
   return results
@@ -136,6 +148,8 @@ async function main() {
   mkdirSync(reports, { recursive: true });
   writeFileSync(path.join(reports, "summary.txt"), `${text}\n`);
   writeFileSync(path.join(reports, "survivors.txt"), `${survivorList(results)}\n`);
+  // Every mutant's result, this run's merged into the earlier report's: the input of a next round.
+  writeFileSync(path.join(reports, "results.json"), JSON.stringify(resultsReport(results)));
   process.stdout.write(`\n${text}\nSurvivors: ${path.relative(root, path.join(reports, "survivors.txt"))}\n`);
 }
 

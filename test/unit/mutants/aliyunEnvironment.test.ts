@@ -20,6 +20,8 @@ describe("baseFromEnvironment", () => {
   });
   it("an OIDC setting missing a part is refused", () => {
     assert.throws(() => baseFromEnvironment({ ALIBABA_CLOUD_ROLE_ARN: ROLE, ALIBABA_CLOUD_OIDC_PROVIDER_ARN: PROVIDER }, around(TOKEN_FILE)), CredentialConfigError);
+    assert.throws(() => baseFromEnvironment({ ALIBABA_CLOUD_OIDC_TOKEN_FILE: TOKEN_FILE }, around(TOKEN_FILE)), /incomplete OIDC setting/);
+    assert.throws(() => baseFromEnvironment({ ALIBABA_CLOUD_OIDC_PROVIDER_ARN: PROVIDER }, around(TOKEN_FILE)), /incomplete OIDC setting/);
   });
   it("the CLI's current profile, or the one named", () => {
     assert.deepEqual(baseFromEnvironment({}, around(CLI_FILE)), { kind: "cliProfile", name: "the current profile of ~/.aliyun/config.json" });

@@ -70,6 +70,12 @@ describe("checkInputs: one refusal does not bring others that follow from it", (
   }
 });
 
+describe("normalizeProps keeps what it cannot normalise, and drops what is empty", () => {
+  it("null is absent; a number is kept as given", () => {
+    assert.deepEqual(normalizeProps({ cloud: "aliyun", region: 7, bucket: "b", endpoint: null, kmsMasterKeyId: null }), { cloud: "aliyun", region: 7, bucket: "b", signatureVersion: "v4" });
+  });
+});
+
 describe("normalizeProps with a cloud name that is an Object key", () => {
   for (const cloud of ["toString", "constructor", "__proto__"]) {
     it(`${cloud} is kept as given, nothing normalised`, () => {

@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { bucketRequestFor } from "../../../provider/clouds/requestsFor";
+import { decodeOssRule } from "../../../provider/dialects/oss/ruleXml";
 import { signOssRequest } from "../../../provider/dialects/oss/sign";
 import { decodeS3Rule, encodeS3Rule } from "../../../provider/dialects/s3/ruleXml";
 import { signS3Request } from "../../../provider/dialects/s3/sign";
@@ -15,7 +16,7 @@ const now = new Date("2026-11-22T12:00:00Z");
 
 describe("signS3Request", () => {
   const at = (endpoint: string) => bucketRequestFor({ cloud: "jdcloud", region: "cn-north-1", bucket: "acme", endpoint }, "get");
-  it("signs the port of a non-default endpoint, and marks the request signed", async () => {
+  it("signs the host with its port (the Host header carries it), and marks the request signed", async () => {
     const withPort = await signS3Request(at("http://127.0.0.1:9000"), credentials, now, {});
     const otherPort = await signS3Request(at("http://127.0.0.1:9001"), credentials, now, {});
     assert.equal(withPort.signed, true);
@@ -64,4 +65,15 @@ describe("the S3 rule document", () => {
   for (const body of ["<Other/>", "<ServerSideEncryptionConfiguration><Rule/></ServerSideEncryptionConfiguration>"]) {
     it(`refuses ${body}`, () => assert.throws(() => decodeS3Rule(body), MalformedResponseError));
   }
+});
+
+describe("the OSS rule document", () => {
+  it("empty key id and data encryption elements are no values", () => {
+    const body = "<ServerSideEncryptionRule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>KMS</SSEAlgorithm><KMSMasterKeyID></KMSMasterKeyID><KMSDataEncryption></KMSDataEncryption></ApplyServerSideEncryptionByDefault></ServerSideEncryptionRule>";
+    assert.deepEqual(decodeOssRule(body), { sseAlgorithm: "KMS" });
+  });
+  it("a data encryption value is kept", () => {
+    const body = "<ServerSideEncryptionRule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>KMS</SSEAlgorithm><KMSDataEncryption>SM4</KMSDataEncryption></ApplyServerSideEncryptionByDefault></ServerSideEncryptionRule>";
+    assert.deepEqual(decodeOssRule(body), { sseAlgorithm: "KMS", kmsDataEncryption: "SM4" });
+  });
 });

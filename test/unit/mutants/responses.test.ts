@@ -129,6 +129,11 @@ describe("acknowledged", () => {
     assert.ok("retry" in outcome);
     assert.ok(outcome.retry instanceof MalformedResponseError);
     assert.match(outcome.retry.message, /^the acknowledgement is not XML: /);
+    assert.ok(outcome.retry.cause !== undefined, "the parser's error is kept as the cause");
+  });
+  it("a body that claims XML but is none is read as a cut, by its content type", () => {
+    const outcome = acknowledged(response(200, "OK then", { "content-type": "application/xml" }), context, now);
+    assert.ok("retry" in outcome && outcome.retry instanceof MalformedResponseError);
   });
   it("a document that is not an error is refused, naming its root", () => {
     const error = thrown(() => acknowledged(response(200, "<ListAllMyBucketsResult/>", { "content-type": "application/xml" }), context, now));

@@ -24,9 +24,9 @@ interface Script {
   readonly signal?: AbortSignal;
 }
 
-/** Runs a script on a clock that starts at 0 and moves only when an attempt or a sleep takes time. */
+/** Runs a script on a clock that moves only when an attempt or a sleep takes time (from an arbitrary start). */
 async function run(script: Script) {
-  let nowMs = 0;
+  let nowMs = Date.parse("2026-11-22T12:00:00Z");
   const sleeps: number[] = [];
   const calls: Array<{ n: number; remainingMs: number }> = [];
   const retried: Error[] = [];
@@ -169,6 +169,17 @@ describe("withRetries: attempts, waits and budgets", () => {
     const error = (r.result as { error: unknown }).error;
     assert.ok(error instanceof TransportError);
     assert.equal(error.attempts, 2);
+  });
+});
+
+describe("withRetries without a retry listener", () => {
+  it("retries all the same", async () => {
+    const clock = { now: () => new Date(0), random: () => 0, sleep: () => Promise.resolve() };
+    const stats: ClientStats = { operations: 0, attempts: 0, retries: 0, failures: 0 };
+    let n = 0;
+    const value = await withRetries({ policy, clock, stats, context }, () => Promise.resolve(++n < 2 ? { retry: busy("a") } : { done: "ok" }));
+    assert.equal(value, "ok");
+    assert.equal(stats.retries, 1);
   });
 });
 

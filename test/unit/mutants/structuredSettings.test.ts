@@ -42,6 +42,7 @@ describe("ObjectFields", () => {
     ["9e2", "refused"],
     [900.5, "refused"],
     [true, "refused"],
+    [[900], "refused"],
   ];
   for (const [value, expected] of integers) {
     it(`seconds ${JSON.stringify(value)} within [900, 3600]: ${String(expected)}`, () => {
@@ -66,11 +67,25 @@ describe("EnvironmentFields", () => {
     assert.throws(() => env({ APP_NAME: "xy" }).string("name", { pattern: /^x+$/ }), /environment APP_NAME must be like/);
   });
   it("a field without a variable is absent", () => assert.equal(env({ APP_NAME: "x" }).string("other"), undefined));
-  it("whole seconds within bounds", () => {
-    assert.equal(env({ APP_SECONDS: "1800" }).integer("seconds", 900, 3600), 1800);
-    assert.equal(env({}).integer("seconds", 900, 3600), undefined);
-    assert.throws(() => env({ APP_SECONDS: "3601" }).integer("seconds", 900, 3600), /environment APP_SECONDS/);
-  });
+  const seconds: Array<[string | undefined, number | "refused" | undefined]> = [
+    [undefined, undefined],
+    ["", undefined],
+    ["900", 900],
+    ["1800", 1800],
+    ["3600", 3600],
+    ["899", "refused"],
+    ["3601", "refused"],
+    [" 1800", "refused"],
+    ["1800 ", "refused"],
+    ["18x0", "refused"],
+  ];
+  for (const [value, expected] of seconds) {
+    it(`APP_SECONDS=${JSON.stringify(value)} within [900, 3600]: ${String(expected)}`, () => {
+      const read = () => env(value === undefined ? {} : { APP_SECONDS: value }).integer("seconds", 900, 3600);
+      if (expected === "refused") assert.throws(read, /environment APP_SECONDS/);
+      else assert.equal(read(), expected);
+    });
+  }
 });
 
 describe("key pairs by convention", () => {
