@@ -38,7 +38,7 @@ module.exports = {
   },
   // Each test file reports what it executed, so a mutant runs only the files that reach it.
   coverageAnalysis: "perTest",
-  ignorePatterns: ["build", ".stryker-tmp", ".pulumi-test", "*.tgz"],
+  ignorePatterns: ["build", ".stryker-tmp", ".mutation-elements", ".pulumi-test", "*.tgz"],
   concurrency: 2,
   timeoutMS: 10000,
   reporters: ["json", "html", "progress"],
