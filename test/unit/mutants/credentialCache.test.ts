@@ -20,6 +20,7 @@ function scripted(...answers: Array<IssuedCredentials | Error>) {
 }
 
 describe("CredentialCache when a fetch fails", () => {
+  it("names its source", () => assert.equal(new CredentialCache(scripted(new Error("x"))).sourceName, "the scripted source"));
   it("the first fetch failing is an error naming the source", async () => {
     const cache = new CredentialCache(scripted(new Error("refused")), () => 0);
     await assert.rejects(cache.get(), (e: unknown) => e instanceof CredentialSourceError && e.source === "the scripted source");
