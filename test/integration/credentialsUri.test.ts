@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { after, before, describe, it } from "node:test";
+import { after, before, beforeEach, describe, it } from "node:test";
 import { BucketEncryptionLifecycle } from "../../provider/lifecycle/BucketEncryptionLifecycle";
 import { OssEmulator } from "../emulator/ossEmulator";
 
@@ -49,10 +49,16 @@ describe("a credentials URI (alicloud:credentialsUri, ALIBABA_CLOUD_CREDENTIALS_
     await emulator.stop();
     await new Promise<void>((r) => server.close(() => r()));
   });
+  // Each test starts from a sidecar that answers and has counted nothing, whatever ran before it
+  // (a refusing test that failed half-way would otherwise leave the sidecar refusing).
+  beforeEach(() => {
+    refuse = false;
+    requests = 0;
+  });
 
   it("from stack config and from the environment; renewed before expiry across a run", async () => {
     for (const [config, env] of [[{ "alicloud:credentialsUri": uri }, {}], [{}, { ALIBABA_CLOUD_CREDENTIALS_URI: uri }]] as const) {
-      requests = 0;
+      requests = 0; // counted per source
       const lifecycle = new BucketEncryptionLifecycle({ ...env }, noFiles);
       await lifecycle.configure({ config: { get: (k: string) => (config as Record<string, string>)[k] } });
       for (let wave = 0; wave < 6; wave++) {
@@ -77,6 +83,5 @@ describe("a credentials URI (alicloud:credentialsUri, ALIBABA_CLOUD_CREDENTIALS_
       /^CredentialSourceError: credentials from stack config alicloud:credentialsUri failed: GET http:\/\/127\.0\.0\.1:\d+\/credentials answered HTTP 503 ServiceUnavailable: sidecar is starting\. Next: /,
     );
     assert.equal(emulator.log.length, before);
-    refuse = false;
   });
 });
