@@ -39,7 +39,7 @@ describe("the client's reading of answers", () => {
       now: clock.now,
       sleep: clock.sleep,
       random: () => 0.5,
-      onThrottled: () => throttled++,
+      admission: () => Promise.resolve((wasThrottled: boolean) => void (wasThrottled && throttled++)),
     });
   });
   afterEach(async () => {

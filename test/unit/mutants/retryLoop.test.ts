@@ -43,7 +43,15 @@ async function run(script: Script) {
   let result: { value: string } | { error: unknown };
   try {
     const value = await withRetries(
-      { policy: script.policy ?? policy, clock, stats, context, onRetry: (e) => retried.push(e), ...(script.signal !== undefined ? { signal: script.signal } : {}) },
+      {
+        policy: script.policy ?? policy,
+        clock,
+        stats,
+        context,
+        // Admitted before each attempt and told how it ended: the failures are what it records.
+        admission: () => Promise.resolve((failure: Error | undefined) => void (failure !== undefined && retried.push(failure))),
+        ...(script.signal !== undefined ? { signal: script.signal } : {}),
+      },
       (n, remainingMs) => {
         calls.push({ n, remainingMs });
         nowMs += script.attemptTakesMs ?? 0;
@@ -99,7 +107,7 @@ describe("withRetries: attempts, waits and budgets", () => {
     assert.equal(r.sleeps.length, 3);
     assert.deepEqual(
       r.retried.map((e) => e.message),
-      ["a", "b", "c"],
+      ["a", "b", "c", "d"],
     );
     assert.deepEqual(r.stats, { operations: 1, attempts: 4, retries: 3, failures: 1 });
   });
