@@ -24,10 +24,11 @@ describe("baseFromEnvironment", () => {
     assert.throws(() => baseFromEnvironment({ ALIBABA_CLOUD_OIDC_PROVIDER_ARN: PROVIDER }, around(TOKEN_FILE)), /incomplete OIDC setting/);
   });
   it("the CLI's current profile, or the one named", () => {
-    assert.deepEqual(baseFromEnvironment({}, around(CLI_FILE)), { kind: "cliProfile", name: "the current profile of ~/.aliyun/config.json" });
+    assert.deepEqual(baseFromEnvironment({}, around(CLI_FILE)), { kind: "cliProfile", name: "the current profile of ~/.aliyun/config.json", configFile: CLI_FILE });
     assert.deepEqual(baseFromEnvironment({ ALIBABA_CLOUD_PROFILE: "ops" }, around(CLI_FILE)), {
       kind: "cliProfile",
       name: 'environment ALIBABA_CLOUD_PROFILE (profile "ops" of ~/.aliyun/config.json)',
+      configFile: CLI_FILE,
       profile: "ops",
     });
   });
@@ -40,10 +41,11 @@ describe("baseFromEnvironment", () => {
     assert.equal(baseFromEnvironment({ ALIBABA_CLOUD_CLI_PROFILE_DISABLED: "false" }, around(CLI_FILE))?.kind, "cliProfile");
   });
   it("the shared credentials file, with or without a profile", () => {
-    assert.deepEqual(baseFromEnvironment({}, around(SHARED_FILE)), { kind: "sharedFile", name: `the shared credentials file ${SHARED_FILE}` });
+    assert.deepEqual(baseFromEnvironment({}, around(SHARED_FILE)), { kind: "sharedFile", name: `the shared credentials file ${SHARED_FILE}`, file: SHARED_FILE });
     assert.deepEqual(baseFromEnvironment({ ALIBABA_CLOUD_PROFILE: "ops" }, around(SHARED_FILE)), {
       kind: "sharedFile",
       name: `the shared credentials file ${SHARED_FILE} (profile "ops")`,
+      file: SHARED_FILE,
       profile: "ops",
     });
     assert.equal(baseFromEnvironment({ ALIBABA_CLOUD_CREDENTIALS_FILE: "/etc/ali.ini" }, around("/etc/ali.ini"))?.kind, "sharedFile");

@@ -41,7 +41,7 @@ describe("planAliyunCredentials", () => {
   });
   it("a resource's profile replaces the stack's identity, when the CLI's file is there", () => {
     const withCli = { homeDir: "/home/deployer", fileExists: (file: string) => file === "/home/deployer/.aliyun/config.json" };
-    assert.deepEqual(planAliyunCredentials(config(KEYS), {}, withCli, { profile: "ops" }), { base: { kind: "cliProfile", name: 'input profile "ops" (of ~/.aliyun/config.json)', profile: "ops" } });
+    assert.deepEqual(planAliyunCredentials(config(KEYS), {}, withCli, { profile: "ops" }), { base: { kind: "cliProfile", name: 'input profile "ops" (of ~/.aliyun/config.json)', configFile: "/home/deployer/.aliyun/config.json", profile: "ops" } });
     assert.throws(() => planAliyunCredentials(config(KEYS), {}, nowhere, { profile: "ops" }), /does not exist/);
   });
   it("nothing configured is no plan; a role with nothing to assume it with is refused", () => {
