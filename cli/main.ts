@@ -54,6 +54,12 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
 }
 
 if (require.main === module) {
+  // A reader that stops early (`| head`) closes the pipe: the rest of the output has nowhere to
+  // go, which is no error of this command's, so it ends quietly instead of with a stack trace.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit();
+  });
   void main(process.argv).then((code) => {
     process.exitCode = code;
   });

@@ -49,19 +49,20 @@ export function register(program: Command, finish: (code: ExitCode) => void): vo
       const problem = optionsProblem(options);
       // A plain error: the CLI prints it and exits 1, as for any other usage mistake.
       if (problem !== undefined) throw new Error(problem);
-      // The workspace opens first, so that its `pulumi version` child runs while the report's
-      // own modules load; the run awaits it and reports its failure (this only marks it handled).
-      const workspace = openWorkspace(path.resolve(options.cwd));
-      workspace.catch(() => undefined);
       if (options.source === "state") {
-        // The stacks' reads start first (their CLI processes run while the rest loads).
+        // The stacks' reads start first (their CLI processes run while the rest loads); the
+        // workspace opens once they run, and the run reports its failure.
         const { startStateReads } = require("../drift/state/startStateReads") as typeof StartStateReads;
-        const reads = startStateReads(options, workspace);
+        const reads = startStateReads(options, () => openWorkspace(path.resolve(options.cwd)));
         reads.done.catch(() => undefined);
         await reads.started;
         const { runStateDrift } = require("../drift/state/runStateDrift") as typeof RunStateDrift;
         finish(await runStateDrift(options, reads.done, started));
       } else {
+        // The workspace opens first, so that its `pulumi version` child runs while the report's
+        // own modules load; the run awaits it and reports its failure (this only marks it handled).
+        const workspace = openWorkspace(path.resolve(options.cwd));
+        workspace.catch(() => undefined);
         const { runDrift } = require("../drift/runDrift") as typeof RunDrift;
         finish(await runDrift(options, workspace, started));
       }

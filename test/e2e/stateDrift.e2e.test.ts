@@ -171,7 +171,7 @@ for (const scenario of scenarios) {
         assert.equal(suite?.testcase?.find((c) => c.name.startsWith("algo "))?.failure?.[0]?.message, "sseAlgorithm: recorded KMS, live AES256");
         // algo: two properties; key; gone; lost.
         assert.equal(Number(suite?.failures), scenario.emulator ? 5 : 4);
-        assert.match(result.summary, /\| gone \| [^|]+ \| rule missing \|/);
+        assert.match(result.summary, /\| `gone` \| [^|]+ \| rule missing \|/);
       } finally {
         if (scenario.emulator) await target.createBucket(bucketOf("lost"));
         for (const name of names.slice(1)) await target.setRule(bucketOf(name), declaredRule());
@@ -258,7 +258,7 @@ describe("drift --source state over several stacks (emulator)", () => {
       assert.ok(prodAt >= 0 && devAt > prodAt, result.stdout);
       assert.match(result.stdout.slice(devAt), /drifted +one +aliyun:cn-hangzhou:stacks-dev-1 +sseAlgorithm: recorded KMS, live AES256/);
       assert.match(result.summary, /2 stacks \(project `bucket-encryption-e2e`\), exit code 2\./);
-      assert.match(result.summary, /\| dev \| one \| [^|]+ \| drifted \|/);
+      assert.match(result.summary, /\| `dev` \| `one` \| [^|]+ \| drifted \|/);
       assert.equal(accessKeyOf("stacks-prod-1"), target.accessKeyId);
       assert.equal(accessKeyOf("stacks-dev-1"), ALIYUN_B.accessKeyId);
       assert.ok(!result.stdout.includes(ALIYUN_B.secretAccessKey) && !readFileSync(path.join(outDir, "drift.json"), "utf8").includes(ALIYUN_B.secretAccessKey));

@@ -24,6 +24,13 @@ describe("drift and scan --stack without the Pulumi CLI", () => {
     assert.deepEqual(errors, [`error: ${ONE_LINE}`]);
   });
 
+  it("drift --source state: the same one line, once, not an error per stack (exit 1)", async () => {
+    const result = await runBuiltCli(["drift", "--source", "state", "--stack", "dev", "--stack", "prod"], env, { cwd: dir });
+    assert.equal(result.code, 1, result.stderr);
+    const errors = result.stderr.split("\n").filter((l) => !l.startsWith("drift: ") && l !== "");
+    assert.deepEqual(errors, [`error: ${ONE_LINE}`]);
+  });
+
   it("scan --stack: the same one line, as why the stack cannot be read (exit 1)", async () => {
     const result = await runBuiltCli(["scan", "--target", "aliyun:cn-hangzhou", "--stack", "dev"], env, { cwd: dir });
     assert.equal(result.code, 1, result.stderr);

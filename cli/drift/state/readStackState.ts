@@ -1,4 +1,3 @@
-import type * as Automation from "@pulumi/pulumi/automation";
 import { commandMessage } from "../../automation/commandMessage";
 import type { ConfigLookup } from "../../../provider/internal";
 import { BUCKET_ENCRYPTION_TYPE } from "../resourceTypes";
@@ -17,20 +16,26 @@ export interface StackState {
 /** The stack-config namespaces the dynamic provider reads. */
 const PROVIDER_NAMESPACES = ["alicloud:", "jdcloud:", "bucketEncryption:"];
 
-/** The workspace calls this needs: a stack's export and its config (the Automation API's; stand-ins in tests). */
+/** The reads this needs: a stack's export and its config as `pulumi config --json` gives it (stand-ins in tests). */
 export interface StateWorkspace {
   exportStack(name: string): Promise<unknown>;
-  getAllConfig: Automation.Workspace["getAllConfig"];
+  getAllConfig(name: string): Promise<unknown>;
 }
 
 /**
- * Reads stack `name`'s state and config through the Automation API: `stack export` (see
- * exportState.ts for when it shows secrets) and `config`, both read-only and started together. Nothing is selected and nothing written. The config is needed only by dynamic
- * resources: when there are none, its failure is no failure. Rejects, with the CLI's own message,
- * when the state (or a config that is needed) cannot be read, or when either takes longer than
- * `timeoutMs`.
+ * Reads stack `name`'s state and config: `stack export` (see exportState.ts for when it shows
+ * secrets) and `config`, both read-only and started together; the run's `--config` overrides
+ * (which need the project's name) are awaited after them. Nothing is selected and nothing
+ * written. The config is needed only by dynamic resources: when there are none, its failure is
+ * no failure. Rejects, with the CLI's own message, when the state (or a config that is needed)
+ * cannot be read, or when either takes longer than `timeoutMs`.
  */
-export async function readStackState(workspace: StateWorkspace, name: string, overrides: ReadonlyMap<string, string>, timeoutMs: number): Promise<StackState> {
+export async function readStackState(
+  workspace: StateWorkspace,
+  name: string,
+  overrides: ReadonlyMap<string, string> | Promise<ReadonlyMap<string, string>>,
+  timeoutMs: number,
+): Promise<StackState> {
   const exported = bounded(workspace.exportStack(name), timeoutMs, `reading the state of stack ${name}`);
   const config = bounded(workspace.getAllConfig(name), timeoutMs, `reading the config of stack ${name}`);
   // Awaited below only when needed; it must not go unhandled when it is not.
@@ -38,11 +43,21 @@ export async function readStackState(workspace: StateWorkspace, name: string, ov
   const resources = recordedResources(await cliResult(exported));
   const values = new Map<string, string>();
   if (resources.some((r) => r.type === BUCKET_ENCRYPTION_TYPE)) {
-    for (const [key, entry] of Object.entries(await cliResult(config))) values.set(key, entry.value);
+    for (const [key, value] of configValues(await cliResult(config))) values.set(key, value);
   }
-  for (const [key, value] of overrides) values.set(key, value);
+  for (const [key, value] of await overrides) values.set(key, value);
   const read = [...values].filter(([key]) => PROVIDER_NAMESPACES.some((ns) => key.startsWith(ns)));
   return { resources, config: (key) => values.get(key), configFingerprint: fingerprint(read) };
+}
+
+// `pulumi config --json`: `{ key: { value, secret, objectValue? } }`; `value` is the string the
+// program reads (structured values as JSON). Anything else in it is not a value.
+function configValues(config: unknown): Array<[string, string]> {
+  if (typeof config !== "object" || config === null || Array.isArray(config)) throw new Error("the stack's config is not an object of values");
+  return Object.entries(config).flatMap(([key, entry]: [string, unknown]) => {
+    const value = typeof entry === "object" && entry !== null ? (entry as { value?: unknown }).value : undefined;
+    return typeof value === "string" ? [[key, value] as [string, string]] : [];
+  });
 }
 
 // The CLI's failure as its own error lines, not the API's whole transcript.

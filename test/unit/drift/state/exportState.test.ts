@@ -3,10 +3,10 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { exportState, type ExportingWorkspace } from "../../../../cli/drift/state/exportState";
+import { exportState, type StateExporter } from "../../../../cli/drift/state/exportState";
 
-// The export without secrets first, through a stand-in for the CLI the Automation API found; the
-// API's exportStack (which shows secrets) only when a secret the report reads is in the state.
+// The export without secrets first, through a stand-in for the CLI; the Automation API's
+// exportStack (which shows secrets) only when a secret the report reads is in the state.
 
 const SECRET = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", ciphertext: "v1:abc" };
 const exported = (resources: unknown[]) => ({ version: 3, deployment: { resources } });
@@ -17,17 +17,15 @@ describe("exportState", () => {
   before(() => (dir = mkdtempSync(path.join(os.tmpdir(), "export-state-"))));
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  function workspace(script: string): ExportingWorkspace & { revealed: string[] } {
+  function workspace(script: string): StateExporter & { revealed: string[] } {
     const cli = path.join(dir, `pulumi-${Math.random().toString(36).slice(2)}`);
     writeFileSync(cli, `#!/usr/bin/env bash\n${script}\n`);
     chmodSync(cli, 0o755);
     const revealed: string[] = [];
     return {
       revealed,
-      pulumiCommand: { command: cli } as ExportingWorkspace["pulumiCommand"],
-      workDir: dir,
-      envVars: { EXTRA: "from-workspace" },
-      exportStack: (name: string) => (revealed.push(name), Promise.resolve({ revealed: true })) as unknown as ReturnType<ExportingWorkspace["exportStack"]>,
+      cli: { command: cli, workDir: dir, env: { ...process.env, EXTRA: "from-workspace" } },
+      exportWithSecrets: (name: string) => (revealed.push(name), Promise.resolve({ revealed: true })),
     };
   }
   const printing = (value: unknown) => `printf '%s' '${JSON.stringify(value)}'`;
@@ -48,7 +46,7 @@ describe("exportState", () => {
 
   it("the CLI's failure as its error line; output that is not JSON; a CLI that never answers", async () => {
     await assert.rejects(exportState(workspace(`echo 'usage…' >&2; echo "error: no stack named 'x' found" >&2; exit 255`), "x", 10_000), { message: "error: no stack named 'x' found" });
-    await assert.rejects(exportState(workspace(`echo '{not json'`), "x", 10_000), /the state export of stack x is not JSON/);
+    await assert.rejects(exportState(workspace(`echo '{not json'`), "x", 10_000), /the output of `pulumi stack export --stack x` is not JSON/);
     await assert.rejects(exportState(workspace(`sleep 5`), "slow", 200), /reading the state of stack slow took longer than 0.2 s/);
   });
 });

@@ -60,4 +60,13 @@ describe("readStackState", () => {
     await assert.rejects(readStackState(workspace(() => Promise.resolve({ nope: 1 }), empty), "x", new Map(), 5000), /holds no deployment/);
     await assert.rejects(readStackState(workspace(() => new Promise(() => undefined), empty), "slow", new Map(), 30), /reading the state of stack slow took longer than 0.03 s/);
   });
+
+  it("the config as `pulumi config --json` gives it: string values only; anything but an object is an error", async () => {
+    const ws = workspace(() => Promise.resolve(deployment([DYNAMIC])), () => Promise.resolve({ "alicloud:region": { value: "cn-hangzhou" }, "alicloud:odd": { value: 7 }, "alicloud:none": null } as never));
+    const state = await readStackState(ws, "dev", Promise.resolve(new Map([["alicloud:region", "cn-beijing"]])), 5000);
+    assert.equal(state.config("alicloud:region"), "cn-beijing", "an override, given late, still wins");
+    assert.equal(state.config("alicloud:odd"), undefined);
+    assert.equal(state.config("alicloud:none"), undefined);
+    await assert.rejects(readStackState(workspace(() => Promise.resolve(deployment([DYNAMIC])), () => Promise.resolve([] as never)), "dev", new Map(), 5000), /the stack's config is not an object of values/);
+  });
 });
