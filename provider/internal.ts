@@ -31,6 +31,8 @@ export { defaultEndpointKey, defaultEndpointOf } from "./lifecycle/defaultEndpoi
 export { storedLocation, type LocationResult } from "./lifecycle/storedLocation";
 export { PROVIDER_CONFIG_KEYS, readProviderConfig } from "./plugin/providerConfig";
 export { realSurroundings } from "./credentials/surroundings";
+// Bounded in type, size and time, for any small local file the CLI reads (a project file too).
+export { readOptionalCredentialFile as readOptionalBoundedFile } from "./credentials/boundedFile";
 export { formatResourceId } from "./model/resourceId";
 export type { BucketAddress, BucketEncryptionState, BucketLocation, Cloud, LiveRule, ServiceTarget } from "./model/types";
 export { bucketEncryptionProvider } from "./resource/serializedProvider";

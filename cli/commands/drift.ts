@@ -50,10 +50,9 @@ export function register(program: Command, finish: (code: ExitCode) => void): vo
       // A plain error: the CLI prints it and exits 1, as for any other usage mistake.
       if (problem !== undefined) throw new Error(problem);
       if (options.source === "state") {
-        // The stacks' reads start first (their CLI processes run while the rest loads); the
-        // workspace opens once they run, and the run reports its failure.
+        // The stacks' reads start first (their CLI processes run while the rest loads).
         const { startStateReads } = require("../drift/state/startStateReads") as typeof StartStateReads;
-        const reads = startStateReads(options, () => openWorkspace(path.resolve(options.cwd)));
+        const reads = startStateReads(options);
         reads.done.catch(() => undefined);
         await reads.started;
         const { runStateDrift } = require("../drift/state/runStateDrift") as typeof RunStateDrift;

@@ -53,7 +53,7 @@ async function readBounded(file: string, what: string, maxBytes: number): Promis
   try {
     const stats = await handle.stat();
     if (!stats.isFile()) throw new CredentialFileError(what, file, "not-regular", `is ${kindOf(stats)}, not a regular file`);
-    if (stats.size > maxBytes) throw new CredentialFileError(what, file, "too-large", `holds ${stats.size} bytes, more than the ${maxBytes} a credential file may`);
+    if (stats.size > maxBytes) throw new CredentialFileError(what, file, "too-large", `holds ${stats.size} bytes, more than the ${maxBytes} allowed`);
     // One byte more than allowed: a file that grew since fstat (or reports no size, as /proc
     // files do) is refused when that byte arrives, and nothing past it is ever read.
     const buffer = Buffer.alloc(maxBytes + 1);
@@ -62,7 +62,7 @@ async function readBounded(file: string, what: string, maxBytes: number): Promis
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
       if (bytesRead === 0) break;
       length += bytesRead;
-      if (length > maxBytes) throw new CredentialFileError(what, file, "too-large", `holds more than the ${maxBytes} bytes a credential file may`);
+      if (length > maxBytes) throw new CredentialFileError(what, file, "too-large", `holds more than the ${maxBytes} bytes allowed`);
     }
     return buffer.toString("utf8", 0, length);
   } finally {

@@ -25,7 +25,7 @@ const PROMPT_MS = 10_000;
 const DETAIL: Record<HostileFile, string> = {
   fifo: "is a FIFO (named pipe), not a regular file",
   "dev-zero": "is a character device, not a regular file",
-  "100MB": "holds 104857600 bytes, more than the 65536 a credential file may",
+  "100MB": "holds 104857600 bytes, more than the 65536 allowed",
 };
 
 /** One credential file: how to make `home` name it as `kind`, the source and file the error must name. */

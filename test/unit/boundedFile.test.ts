@@ -36,7 +36,7 @@ describe("readCredentialFile", () => {
     ["a link to a FIFO (the descriptor is checked, not the path)", "link-to-pipe", "not-regular", /is a FIFO \(named pipe\), not a regular file$/],
     ["/dev/zero", "zero", "not-regular", /is a character device, not a regular file$/],
     ["a directory", "dir", "not-regular", /is a directory, not a regular file$/],
-    ["a 100 MB file", "huge", "too-large", /holds 104857600 bytes, more than the 65536 a credential file may$/],
+    ["a 100 MB file", "huge", "too-large", /holds 104857600 bytes, more than the 65536 allowed$/],
     ["one byte over the limit", "one-over", "too-large", /holds 65537 bytes/],
     ["a file that does not exist", "missing", "missing", /does not exist$/],
   ];
@@ -57,7 +57,7 @@ describe("readCredentialFile", () => {
   it("a file that grows past the limit (or reports no size) is cut at the limit + 1 byte", async () => {
     // /proc files report size 0 and are regular: the read itself must stop.
     assert.match(await readCredentialFile("/proc/self/status", "a proc file"), /^Name:/);
-    await assert.rejects(readCredentialFile("/proc/self/status", "a proc file", { maxBytes: 16, timeoutMs: 1_000 }), /holds more than the 16 bytes a credential file may$/);
+    await assert.rejects(readCredentialFile("/proc/self/status", "a proc file", { maxBytes: 16, timeoutMs: 1_000 }), /holds more than the 16 bytes allowed$/);
   });
 
   it("never quotes the content", async () => {

@@ -2,24 +2,18 @@ import { BUCKET_ENCRYPTION_TYPE, PLUGIN_PROVIDER_TYPE, PLUGIN_RESOURCE_TYPE } fr
 import { holdsSecret } from "./secretValues";
 import { runJson, type StateCli } from "./stateCli";
 
-/** How a stack's state is exported: the CLI, and the Automation API's export that shows secrets. */
-export interface StateExporter {
-  readonly cli: StateCli;
-  /** The Automation API workspace's `exportStack` (it shows secrets). */
-  exportWithSecrets(name: string): Promise<unknown>;
-}
-
 /**
  * Stack `name`'s state as `pulumi stack export` gives it. First without `--show-secrets`:
  * showing secrets costs a secrets provider's key derivation (a passphrase provider's takes a
  * quarter of a second of CPU) in every stack. Only when a BucketEncryption's outputs or a
- * bucket-encryption provider's inputs hold a secret is the state read again with the Automation
- * API's `exportStack`, which shows them. Bounded in time and size; rejects with the CLI's own error.
+ * bucket-encryption provider's inputs hold a secret is the state read again with
+ * `--show-secrets`. Bounded in time and size; rejects with the CLI's own error.
  */
-export async function exportState(exporter: StateExporter, name: string, timeoutMs: number): Promise<unknown> {
-  const plain = await runJson(exporter.cli, ["stack", "export", "--stack", name], `reading the state of stack ${name}`, timeoutMs);
+export async function exportState(cli: StateCli, name: string, timeoutMs: number): Promise<unknown> {
+  const what = `reading the state of stack ${name}`;
+  const plain = await runJson(cli, ["stack", "export", "--stack", name], what, timeoutMs);
   if (!secretsMatter(plain)) return plain;
-  return exporter.exportWithSecrets(name);
+  return runJson(cli, ["stack", "export", "--show-secrets", "--stack", name], what, timeoutMs);
 }
 
 // Secrets of other resources never need revealing: only these are read.

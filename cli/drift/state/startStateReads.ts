@@ -1,13 +1,13 @@
 import path from "node:path";
-import type { OpenedWorkspace } from "../../automation/openWorkspace";
 import { commandMessage } from "../../automation/commandMessage";
+import { PulumiNotFoundError } from "../../automation/pulumiNotFound";
 import { ProgressDisplay } from "../../output/progress";
 import { parseConfigOverride } from "../configOverrides";
 import type { ReportError } from "../model";
 import { DEFAULT_STATE_CONCURRENCY, type DriftOptions } from "../options";
-import { PulumiNotFoundError } from "../../automation/pulumiNotFound";
 import { exportState } from "./exportState";
 import type { ReadStack } from "./planReads";
+import { projectName } from "./projectName";
 import { readStackState, type StateWorkspace } from "./readStackState";
 import { stackNames } from "./stackNames";
 import { runJson, stateCli } from "./stateCli";
@@ -35,78 +35,63 @@ export interface StartedReads {
 
 /**
  * Reads the state and config of every stack `options` names, at most a few stacks at once, with
- * the Pulumi CLI run directly (see stateCli.ts): the first reads start at once, before the
- * Automation API's workspace opens (`openWorkspace`, called once they are running). The workspace
- * gives the project's name (for `--config` overrides and the report), shows secrets when the
- * state holds ones the report reads, and its failure (no `pulumi`, one too old) is the run's. A
- * light module: the caller loads the rest of the report once `started` settles, so that the CLI
- * processes run while the client and the renderers load. A stack that cannot be read is
- * recorded with its error; `done` rejects only for the workspace's failure.
+ * the Pulumi CLI's read-only commands (see stateCli.ts), and the project's name from its project
+ * file. A light module: the caller loads the rest of the report once `started` settles, so that
+ * the CLI processes run while the client and the renderers load. A stack that cannot be read is
+ * recorded with its error; `done` rejects only when there is no `pulumi` at all (said once, not
+ * per stack) or no project.
  */
-export function startStateReads(options: DriftOptions, openWorkspace: () => Promise<OpenedWorkspace>): StartedReads {
+export function startStateReads(options: DriftOptions): StartedReads {
   let markStarted = () => undefined as void;
   const started = new Promise<void>((resolve) => (markStarted = resolve));
-  const done = readStacks(options, openWorkspace, markStarted).finally(markStarted);
+  const done = readStacks(options, markStarted).finally(markStarted);
   return { started, done };
 }
 
-/** The project's name and the run's `--config` overrides, keys namespaced. */
-interface Overrides {
-  readonly project: string;
-  readonly map: ReadonlyMap<string, string>;
-}
-
-async function readStacks(options: DriftOptions, openWorkspace: () => Promise<OpenedWorkspace>, markStarted: () => void): Promise<StateReads> {
+async function readStacks(options: DriftOptions, markStarted: () => void): Promise<StateReads> {
   const workDir = path.resolve(options.cwd);
   const cli = stateCli(workDir);
   const listing = stackNames(cli, options);
-  // Opened once the first CLI processes run: loading the Automation API is main-thread work.
-  let opening: Promise<OpenedWorkspace> | undefined;
-  const opened = (): Promise<OpenedWorkspace> => (opening ??= openWorkspace());
-  // Settled with the workspace's answer once the first reads run; each read awaits it last.
-  let settleOverrides = (_: Promise<Overrides>) => undefined as void;
-  const overrides = new Promise<Overrides>((resolve) => (settleOverrides = resolve));
-  const overrideMap = overrides.then((o) => o.map);
+  const project = projectName(workDir);
+  const overrides = project.then((name) => new Map(options.config.map((text) => parseConfigOverride(text, name)).map((o) => [o.key, o.value] as const)));
   // Awaited by each read after its CLI processes, and below; a read that fails first never does.
   overrides.catch(() => undefined);
-  overrideMap.catch(() => undefined);
-  // Listing the stacks is a CLI process of its own, already running: the workspace opens beside it.
-  if (options.stack.length === 0) void nextTurn().then(() => opened().catch(() => undefined));
   const errors: ReportError[] = [];
+  let missing: PulumiNotFoundError | undefined;
   let names: string[] = [];
   try {
     names = await listing;
   } catch (error) {
-    // No `pulumi` at all is the workspace's failure, said once below.
-    if (!(error instanceof PulumiNotFoundError)) errors.push({ message: commandMessage(error) });
+    missing = pulumiMissing(error);
+    if (missing === undefined) errors.push({ message: commandMessage(error) });
   }
   new ProgressDisplay(process.stderr).line(`drift: reading the state of ${names.length === 1 ? `stack ${names[0] ?? ""}` : `${names.length} stacks`} in ${workDir}`);
   const reader: StateWorkspace = {
-    exportStack: (name) => exportState({ cli, exportWithSecrets: async (stack) => (await opened()).workspace.exportStack(stack) }, name, STACK_READ_TIMEOUT_MS),
+    exportStack: (name) => exportState(cli, name, STACK_READ_TIMEOUT_MS),
     getAllConfig: (name) => runJson(cli, ["config", "--show-secrets", "--json", "--stack", name], `reading the config of stack ${name}`, STACK_READ_TIMEOUT_MS),
   };
   const limit = Math.min(STACK_READS_AT_ONCE, options.concurrency ?? DEFAULT_STATE_CONCURRENCY);
   const pending = runPooled(names, limit, async (name): Promise<ReadStack | { name: string; error: string }> => {
     try {
-      return { name, ...(await readStackState(reader, name, overrideMap, STACK_READ_TIMEOUT_MS)) };
+      return { name, ...(await readStackState(reader, name, overrides, STACK_READ_TIMEOUT_MS)) };
     } catch (error) {
+      missing ??= pulumiMissing(error);
       return { name, error: error instanceof Error ? error.message : String(error) };
     }
   });
   // The pool starts its tasks in microtasks, each spawning its CLI processes at once: after this
-  // turn they all run, and the rest (the Automation API's load first) may take the main thread.
-  await nextTurn();
+  // turn they all run, and the rest of the report may load on the main thread.
+  await new Promise((resolve) => setImmediate(resolve));
   markStarted();
-  settleOverrides(
-    opened().then(async ({ workspace }) => {
-      const project = (await workspace.projectSettings()).name;
-      return { project, map: new Map(options.config.map((text) => parseConfigOverride(text, project)).map((o) => [o.key, o.value] as const)) };
-    }),
-  );
-  const { project } = await overrides;
-  return { project, stacks: await pending, errors };
+  const stacks = await pending;
+  // No `pulumi` at all is one error for the run, not one per stack.
+  if (missing !== undefined) throw missing;
+  return { project: await project, stacks, errors };
 }
 
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+// The CLI's absence among the first causes a read's error carries (a cycle of causes ends too).
+function pulumiMissing(error: unknown): PulumiNotFoundError | undefined {
+  let e = error;
+  for (let depth = 0; depth < 5 && e instanceof Error; depth++, e = e.cause) if (e instanceof PulumiNotFoundError) return e;
+  return undefined;
 }
