@@ -1,4 +1,4 @@
-import { BUCKET_ENCRYPTION_TYPE, PLUGIN_PROVIDER_TYPE, PLUGIN_RESOURCE_TYPE } from "../resourceTypes";
+import type * as ResourceTypes from "../resourceTypes";
 import { holdsSecret } from "./secretValues";
 import { runJson, type StateCli } from "./stateCli";
 
@@ -18,6 +18,9 @@ export async function exportState(cli: StateCli, name: string, timeoutMs: number
 
 // Secrets of other resources never need revealing: only these are read.
 function secretsMatter(exported: unknown): boolean {
+  // Asked once the export is in: the types come from the provider's entry point, which loads its
+  // whole client, and this module is loaded before the reads' CLI processes start.
+  const { BUCKET_ENCRYPTION_TYPE, PLUGIN_PROVIDER_TYPE, PLUGIN_RESOURCE_TYPE } = require("../resourceTypes") as typeof ResourceTypes;
   const resources = (exported as { deployment?: { resources?: unknown } } | null)?.deployment?.resources;
   if (!Array.isArray(resources)) return false;
   return resources.some((r: { type?: unknown; outputs?: unknown; inputs?: unknown } | null) => {

@@ -2,6 +2,7 @@ import { commandMessage } from "../../automation/commandMessage";
 import type { ConfigLookup } from "../../../provider/internal";
 import { BUCKET_ENCRYPTION_TYPE } from "../resourceTypes";
 import { fingerprint } from "./fingerprint";
+import { isProviderKey } from "./providerNamespaces";
 import { type RecordedResource, recordedResources } from "./recordedResources";
 
 /** One stack as its state and config recorded it. */
@@ -12,9 +13,6 @@ export interface StackState {
   /** A digest of the config keys the provider reads (credentials, request settings). */
   readonly configFingerprint: string;
 }
-
-/** The stack-config namespaces the dynamic provider reads. */
-const PROVIDER_NAMESPACES = ["alicloud:", "jdcloud:", "bucketEncryption:"];
 
 /** The reads this needs: a stack's export and its config as `pulumi config --json` gives it (stand-ins in tests). */
 export interface StateWorkspace {
@@ -46,7 +44,7 @@ export async function readStackState(
     for (const [key, value] of configValues(await cliResult(config))) values.set(key, value);
   }
   for (const [key, value] of await overrides) values.set(key, value);
-  const read = [...values].filter(([key]) => PROVIDER_NAMESPACES.some((ns) => key.startsWith(ns)));
+  const read = [...values].filter(([key]) => isProviderKey(key));
   return { resources, config: (key) => values.get(key), configFingerprint: fingerprint(read) };
 }
 

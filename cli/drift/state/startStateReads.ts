@@ -7,8 +7,9 @@ import type { ReportError } from "../model";
 import { DEFAULT_STATE_CONCURRENCY, type DriftOptions } from "../options";
 import { exportState } from "./exportState";
 import type { ReadStack } from "./planReads";
-import { projectName } from "./projectName";
-import { readStackState, type StateWorkspace } from "./readStackState";
+import { configFromFiles } from "./configFromFiles";
+import { type ProjectSettings, readProject } from "./projectFiles";
+import type * as ReadStackState from "./readStackState";
 import { stackNames } from "./stackNames";
 import { runJson, stateCli } from "./stateCli";
 import { runPooled } from "./workerPool";
@@ -52,9 +53,16 @@ async function readStacks(options: DriftOptions, markStarted: () => void): Promi
   const workDir = path.resolve(options.cwd);
   const cli = stateCli(workDir);
   const listing = stackNames(cli, options);
-  const project = projectName(workDir);
-  const overrides = project.then((name) => new Map(options.config.map((text) => parseConfigOverride(text, name)).map((o) => [o.key, o.value] as const)));
+  // Read once the first CLI processes run (below); each read awaits the overrides after them.
+  let settleProject = (_: Promise<ProjectSettings>) => undefined as void;
+  const project = new Promise<ProjectSettings>((resolve) => (settleProject = resolve));
+  const overrides = project.then(({ name }) => new Map(options.config.map((text) => parseConfigOverride(text, name)).map((o) => [o.key, o.value] as const)));
+  // The files when they are the CLI's whole answer for the provider's keys, else the CLI.
+  const configOf = async (name: string): Promise<unknown> =>
+    (await configFromFiles(workDir, name, await project, process.env)) ??
+    runJson(cli, ["config", "--show-secrets", "--json", "--stack", name], `reading the config of stack ${name}`, STACK_READ_TIMEOUT_MS);
   // Awaited by each read after its CLI processes, and below; a read that fails first never does.
+  project.catch(() => undefined);
   overrides.catch(() => undefined);
   const errors: ReportError[] = [];
   let missing: PulumiNotFoundError | undefined;
@@ -66,14 +74,15 @@ async function readStacks(options: DriftOptions, markStarted: () => void): Promi
     if (missing === undefined) errors.push({ message: commandMessage(error) });
   }
   new ProgressDisplay(process.stderr).line(`drift: reading the state of ${names.length === 1 ? `stack ${names[0] ?? ""}` : `${names.length} stacks`} in ${workDir}`);
-  const reader: StateWorkspace = {
-    exportStack: (name) => exportState(cli, name, STACK_READ_TIMEOUT_MS),
-    getAllConfig: (name) => runJson(cli, ["config", "--show-secrets", "--json", "--stack", name], `reading the config of stack ${name}`, STACK_READ_TIMEOUT_MS),
-  };
   const limit = Math.min(STACK_READS_AT_ONCE, options.concurrency ?? DEFAULT_STATE_CONCURRENCY);
   const pending = runPooled(names, limit, async (name): Promise<ReadStack | { name: string; error: string }> => {
+    // The export's CLI process first; then the config, and what reads both, loaded while it runs.
+    const exported = exportState(cli, name, STACK_READ_TIMEOUT_MS);
+    const config = configOf(name);
+    config.catch(() => undefined);
     try {
-      return { name, ...(await readStackState(reader, name, overrides, STACK_READ_TIMEOUT_MS)) };
+      const { readStackState } = require("./readStackState") as typeof ReadStackState;
+      return { name, ...(await readStackState({ exportStack: () => exported, getAllConfig: () => config }, name, overrides, STACK_READ_TIMEOUT_MS)) };
     } catch (error) {
       missing ??= pulumiMissing(error);
       return { name, error: error instanceof Error ? error.message : String(error) };
@@ -82,11 +91,12 @@ async function readStacks(options: DriftOptions, markStarted: () => void): Promi
   // The pool starts its tasks in microtasks, each spawning its CLI processes at once: after this
   // turn they all run, and the rest of the report may load on the main thread.
   await new Promise((resolve) => setImmediate(resolve));
+  settleProject(readProject(workDir));
   markStarted();
   const stacks = await pending;
   // No `pulumi` at all is one error for the run, not one per stack.
   if (missing !== undefined) throw missing;
-  return { project: await project, stacks, errors };
+  return { project: (await project).name, stacks, errors };
 }
 
 // The CLI's absence among the first causes a read's error carries (a cycle of causes ends too).

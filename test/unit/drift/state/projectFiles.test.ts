@@ -3,11 +3,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { projectName } from "../../../../cli/drift/state/projectName";
+import { readProject } from "../../../../cli/drift/state/projectFiles";
 
 // The project's name from its project file, as the Automation API's local workspace finds it.
 
-describe("projectName", () => {
+describe("readProject", () => {
   let root: string;
   before(() => (root = mkdtempSync(path.join(os.tmpdir(), "project-name-"))));
   after(() => rmSync(root, { recursive: true, force: true }));
@@ -25,17 +25,18 @@ describe("projectName", () => {
     ["Pulumi.yaml before Pulumi.json", { "Pulumi.yaml": "name: first\n", "Pulumi.json": '{"name":"second"}' }, "first"],
   ];
   for (const [label, files, expected] of cases) {
-    it(`reads ${label}`, async () => assert.equal(await projectName(project(files)), expected));
+    it(`reads ${label}`, async () => assert.equal((await readProject(project(files))).name, expected));
   }
 
   const refusals: Array<[string, Record<string, string>, RegExp]> = [
     ["no project file", {}, /no Pulumi project in .*: none of Pulumi.yaml, Pulumi.yml, Pulumi.json is there/],
-    ["a file that is no YAML", { "Pulumi.yaml": "name: [unclosed\n" }, /Pulumi.yaml is not YAML/],
+    ["a file that is no YAML", { "Pulumi.yaml": "name: [unclosed\n" }, /Pulumi.yaml is not a YAML mapping/],
+    ["a YAML scalar", { "Pulumi.yaml": "just text\n" }, /Pulumi.yaml is not a YAML mapping/],
     ["no name", { "Pulumi.yaml": "runtime: nodejs\n" }, /names no project/],
     ["a name that is no string", { "Pulumi.yaml": "name: [1, 2]\n" }, /names no project/],
     ["a file past its bound", { "Pulumi.yaml": `name: big\ndescription: ${"x".repeat(1024 * 1024)}\n` }, /the project file ".*Pulumi.yaml" holds \d+ bytes, more than the 1048576 allowed/],
   ];
   for (const [label, files, expected] of refusals) {
-    it(`refuses ${label}`, async () => assert.rejects(projectName(project(files)), expected));
+    it(`refuses ${label}`, async () => assert.rejects(readProject(project(files)), expected));
   }
 });
