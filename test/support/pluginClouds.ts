@@ -36,13 +36,13 @@ export interface PluginCloud {
 
 /** The Aliyun dialect on the emulator: accounts are the emulator's, keys are added and revoked at will. */
 export async function emulatorCloud(): Promise<PluginCloud> {
-  const main = { accessKeyId: `LTAI5tPluginMain${hex(6)}`, secretAccessKey: `plugin-main-${hex(12)}` };
+  const main = { accessKeyId: `LTAI-plugin-main-${hex(6)}`, secretAccessKey: `plugin-main-${hex(12)}` };
   const target = await emulatorTarget("aliyun on the emulator", main);
   const { emulator } = target;
   const secrets: string[] = [main.secretAccessKey];
   const accountOf = new Map<string, string | undefined>([[main.accessKeyId, undefined]]);
   const issue = (account: string | undefined, label: string): Identity => {
-    const key = { accessKeyId: `LTAI5t${label}${hex(6)}`, secretAccessKey: `plugin-${label}-${hex(12)}` };
+    const key = { accessKeyId: `LTAI-${label}-${hex(6)}`, secretAccessKey: `plugin-${label}-${hex(12)}` };
     emulator.addKey(account !== undefined ? { ...key, account } : key);
     accountOf.set(key.accessKeyId, account);
     secrets.push(key.secretAccessKey);
