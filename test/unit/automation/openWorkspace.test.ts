@@ -19,13 +19,17 @@ const LOADED = `const loaded = () => ({
   arborist: Object.keys(require.cache).some((f) => /node_modules[\\\\/]@npmcli[\\\\/]arborist[\\\\/]/.test(f)),
 });`;
 
+// Up to at least 3.248 the SDK depends on npm's arborist and loads it at its top; later releases (3.276)
+// dropped it. What the installed SDK declares says which is expected, independently of the code.
+const SDK_USES_ARBORIST = "@npmcli/arborist" in ((require("@pulumi/pulumi/package.json") as { dependencies?: Record<string, string> }).dependencies ?? {});
+
 describe("loading the Automation API for a command", () => {
-  it("finds both modules to defer in the installed SDK", () => {
+  it("finds the modules to defer in the installed SDK: the compiler's shim, and arborist where the SDK has it", () => {
     const { closureSerializationModules } = require(path.join(BUILD, "openWorkspace")) as { closureSerializationModules: () => string[] };
     const files = closureSerializationModules();
-    assert.equal(files.length, 2, files.join(", "));
+    assert.equal(files.length, SDK_USES_ARBORIST ? 2 : 1, files.join(", "));
     assert.match(files[0]!, /@pulumi[\\/]pulumi[\\/]typescript-shim\.js$/);
-    assert.match(files[1]!, /@npmcli[\\/]arborist[\\/]/);
+    if (SDK_USES_ARBORIST) assert.match(files[1]!, /@npmcli[\\/]arborist[\\/]/);
   });
 
   it("loads the API without them; a plain require loads them", () => {
@@ -36,7 +40,7 @@ describe("loading the Automation API for a command", () => {
       const api = ${deferred ? "withDeferredModules(closureSerializationModules(), () => require(\"@pulumi/pulumi/automation\"))" : "require(\"@pulumi/pulumi/automation\")"};
       console.log(JSON.stringify({ ...loaded(), api: typeof api.LocalWorkspace.create }));`;
     assert.deepEqual(inFreshProcess(script(true)), { typescript: false, arborist: false, api: "function" });
-    assert.deepEqual(inFreshProcess(script(false)), { typescript: true, arborist: true, api: "function" });
+    assert.deepEqual(inFreshProcess(script(false)), { typescript: true, arborist: SDK_USES_ARBORIST, api: "function" });
   });
 
   it("the SDK's function serialisation still works afterwards", () => {
