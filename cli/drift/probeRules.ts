@@ -2,6 +2,7 @@ import { type ConfigLookup, createClient, type EncryptionClient } from "../../pr
 import { mapBounded } from "../concurrency/mapBounded";
 import type { LiveLookup, ProbeRequest } from "./classify";
 import { errorFacts } from "../output/errorFacts";
+import { lookupRule } from "./lookupRule";
 
 /**
  * Reads the live rule of each requested bucket with the package's own client, with the stack's
@@ -20,27 +21,10 @@ export async function probeRules(requests: readonly ProbeRequest[], config: Conf
     return results;
   }
   try {
-    const found = await mapBounded(requests, parallel, (request) => probeOne(client, request));
+    const found = await mapBounded(requests, parallel, (request) => lookupRule(client, request.state));
     requests.forEach((r, i) => results.set(r.urn, found[i] ?? { error: { message: "not read" } }));
   } finally {
     client.close();
   }
   return results;
-}
-
-async function probeOne(client: EncryptionClient, request: ProbeRequest): Promise<LiveLookup> {
-  try {
-    const found = await client.readRule(request.state);
-    if ("absent" in found) return { absent: found.absent };
-    const { sseAlgorithm, kmsMasterKeyId, kmsDataEncryption } = found.rule;
-    return {
-      rule: {
-        sseAlgorithm,
-        ...(kmsMasterKeyId !== undefined ? { kmsMasterKeyId } : {}),
-        ...(kmsDataEncryption !== undefined ? { kmsDataEncryption } : {}),
-      },
-    };
-  } catch (error) {
-    return { error: errorFacts(error) };
-  }
 }

@@ -1,6 +1,7 @@
 import { type BucketLocation, type ConfigLookup, createClient, type EncryptionClient } from "../../../provider/internal";
 import { errorFacts } from "../../output/errorFacts";
 import type { LiveLookup } from "../classify";
+import { lookupRule } from "../lookupRule";
 import { runPooled } from "./workerPool";
 
 /** One GET to make: where, and with which settings. */
@@ -42,29 +43,12 @@ export async function readLiveRules(reads: readonly RuleRead[], env: NodeJS.Proc
   try {
     const results = await runPooled(reads, concurrency, async (read): Promise<[string, LiveLookup]> => {
       const entry = clientFor(read);
-      const lookup = "error" in entry ? { error: errorFacts(entry.error) } : await readOne(entry.client, read.location);
+      const lookup = "error" in entry ? { error: errorFacts(entry.error) } : await lookupRule(entry.client, read.location);
       onRead?.();
       return [read.key, lookup];
     });
     return new Map(results);
   } finally {
     for (const entry of clients.values()) if ("client" in entry) entry.client.close();
-  }
-}
-
-async function readOne(client: EncryptionClient, location: BucketLocation): Promise<LiveLookup> {
-  try {
-    const found = await client.readRule(location);
-    if ("absent" in found) return { absent: found.absent };
-    const { sseAlgorithm, kmsMasterKeyId, kmsDataEncryption } = found.rule;
-    return {
-      rule: {
-        sseAlgorithm,
-        ...(kmsMasterKeyId !== undefined ? { kmsMasterKeyId } : {}),
-        ...(kmsDataEncryption !== undefined ? { kmsDataEncryption } : {}),
-      },
-    };
-  } catch (error) {
-    return { error: errorFacts(error) };
   }
 }
